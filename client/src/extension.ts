@@ -1,0 +1,126 @@
+/**
+ * The VS Code client: starts the language server (dist/server.js) and adds the palette
+ * commands. All checking lives in the server; this file only starts it and asks the user for
+ * command arguments (template and layout, the active document).
+ */
+import * as vscode from 'vscode';
+import {
+  LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions,
+} from 'vscode-languageclient/node';
+
+const LANGUAGE = 'xxgk-report';
+let client: LanguageClient | undefined;
+
+const zh = vscode.env.language.toLowerCase().startsWith('zh');
+const t = (zhText: string, enText: string): string => (zh ? zhText : enText);
+
+function selector(): DocumentSelector {
+  const plain = vscode.workspace.getConfiguration(LANGUAGE).get<boolean>('checkPlainText', false);
+  const languages = plain ? [LANGUAGE, 'plaintext', 'markdown'] : [LANGUAGE];
+  return languages.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]);
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: selector(),
+    initializationOptions: { ruleDocsBase: `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/` },
+    middleware: {
+      // The server owns these commands; from the palette they arrive without arguments.
+      executeCommand: async (command, args, next) => {
+        if (command === `${LANGUAGE}.insertTables` && args.length === 0) {
+          const editor = vscode.window.activeTextEditor;
+          const template = await vscode.window.showQuickPick([
+            { label: '2021', description: t('现行格式（国办公开办函〔2021〕30号）', 'current format (2021)'), id: 'gov2021' },
+            { label: '2019', description: t('试行格式（国办公开办函〔2019〕60号）', 'trial format (2019)'), id: 'gov2019' },
+            { label: '2014', description: t('2014—2018 年统计表', '2014–2018 statistics table'), id: 'gov2014' },
+          ], { placeHolder: t('选择报告格式', 'Choose the report format') });
+          if (!template) return undefined;
+          const layout = await vscode.window.showQuickPick([
+            { label: t('制表符分隔', 'Tab-separated'), id: 'tabs' },
+            { label: t('Markdown 竖线表格', 'Markdown pipe table'), id: 'pipes' },
+          ], { placeHolder: t('选择表格排版', 'Choose the table layout') });
+          if (!layout) return undefined;
+          args = editor ? [template.id, layout.id, editor.document.uri.toString(), editor.selection.active] : [template.id, layout.id];
+        } else if (command === `${LANGUAGE}.fixAll` && args.length === 0) {
+          const editor = vscode.window.activeTextEditor;
+          if (!editor) return undefined;
+          args = [editor.document.uri.toString()];
+        } else if (command === `${LANGUAGE}.showRuleDoc`) {
+          return showRuleDoc(context, args);
+        }
+        return next(command, args);
+      },
+    },
+  };
+  client = new LanguageClient(LANGUAGE, t('政府信息公开年报检查', 'GI Annual Report Checker'), serverOptions, clientOptions);
+  await client.start();
+}
+
+/** Opens a rule's page in the Markdown preview; asks for the rule when called from the palette. */
+async function showRuleDoc(context: vscode.ExtensionContext, args: unknown[]): Promise<void> {
+  let id = typeof args[0] === 'string' ? args[0] : undefined;
+  if (!id) {
+    const properties = (context.extension.packageJSON as { contributes?: { configuration?: { properties?: Record<string, { properties?: Record<string, { description?: string }> }> } } })
+      .contributes?.configuration?.properties?.[`${LANGUAGE}.rules`]?.properties ?? {};
+    const pick = await vscode.window.showQuickPick(Object.entries(properties).map(([label, p]) => ({ label, detail: p.description })), { placeHolder: t('选择规则', 'Choose a rule') });
+    id = pick?.label;
+  }
+  if (!id) return;
+  const page = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${id}.md`);
+  await vscode.commands.executeCommand('markdown.showPreview', page);
+}
+
+/** Checks every report-like .txt/.md file in the workspace; results go to the Problems panel. */
+async function checkWorkspace(): Promise<void> {
+  if (!client) return;
+  const c = client;
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('检查工作区中的年度报告', 'Checking annual reports in the workspace'), cancellable: true }, async (progress, token) => {
+    const found = await vscode.workspace.findFiles('**/*.{txt,md}', '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}', 5000, token);
+    const reports: string[] = [];
+    for (const uri of found) {
+      if (token.isCancellationRequested) return;
+      if (/年度报告|年报|\.xxgk\.md$/.test(uri.path) || (await firstLines(uri)).match(/政府信息公开[\s\S]{0,40}年度报告/)) reports.push(uri.toString());
+    }
+    let done = 0;
+    let problems = 0;
+    for (let i = 0; i < reports.length && !token.isCancellationRequested; i += 10) {
+      const batch = reports.slice(i, i + 10);
+      const result = await c.sendRequest<{ files: { errors: number; warnings: number }[] }>('xxgk-report/checkFiles', { uris: batch }, token);
+      done += batch.length;
+      problems += result.files.reduce((n, f) => n + f.errors + f.warnings, 0);
+      progress.report({ increment: (batch.length / reports.length) * 100, message: `${done}/${reports.length}` });
+    }
+    void vscode.window.showInformationMessage(t(`已检查 ${done} 份报告，发现 ${problems} 个错误和警告。`, `Checked ${done} reports; ${problems} errors and warnings.`));
+  });
+}
+
+async function firstLines(uri: vscode.Uri): Promise<string> {
+  try {
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    return new TextDecoder('utf-8').decode(bytes.subarray(0, 2048));
+  } catch {
+    return '';
+  }
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(`${LANGUAGE}.checkWorkspace`, checkWorkspace),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (!e.affectsConfiguration(`${LANGUAGE}.checkPlainText`)) return;
+      await client?.stop();
+      client = undefined;
+      await start(context);
+    }),
+  );
+  await start(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,237 @@
+/**
+ * Output formats. Each formatter is fed one file result at a time, in path order, and writes as it
+ * goes (human and JSON stream; SARIF is written at the end, as one document).
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { JsonFileResult, JsonRange, JsonSummary } from './jsonSchema';
+import { summaryLine, type Lang } from './messages';
+
+export interface Formatter {
+  file(result: JsonFileResult): void;
+  end(summary: JsonSummary): void;
+}
+
+// ---------------------------------------------------------------- human
+
+const ANSI = {
+  reset: '\x1b[0m',
+  bold: '\x1b[1m',
+  dim: '\x1b[2m',
+  red: '\x1b[31m',
+  green: '\x1b[32m',
+  yellow: '\x1b[33m',
+  blue: '\x1b[34m',
+  cyan: '\x1b[36m',
+};
+
+const SEVERITY_COLOUR = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.blue, hint: ANSI.dim } as const;
+
+export interface HumanOptions {
+  readonly write: (s: string) => void;
+  readonly colour: boolean;
+  readonly lang: Lang;
+  readonly dryRun: boolean;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+export function humanFormatter(o: HumanOptions): Formatter {
+  const paint = (code: string, s: string) => (o.colour ? code + s + ANSI.reset : s);
+  return {
+    file(r) {
+      if (r.diff) {
+        const lines = r.diff.replace(/\n$/, '').split('\n');
+        o.write(
+          lines
+            .map((l) =>
+              l.startsWith('+++') || l.startsWith('---')
+                ? paint(ANSI.bold, l)
+                : l.startsWith('@@')
+                  ? paint(ANSI.cyan, l)
+                  : l.startsWith('+')
+                    ? paint(ANSI.green, l)
+                    : l.startsWith('-')
+                      ? paint(ANSI.red, l)
+                      : l,
+            )
+            .join('\n') + '\n',
+        );
+      }
+      if (r.findings.length === 0) return;
+      let out = '';
+      for (const f of r.findings) {
+        const where = `${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+        out += `${paint(ANSI.bold, where)} ${paint(SEVERITY_COLOUR[f.severity], f.severity)} ${paint(ANSI.dim, f.rule)} ${oneLine(f.message)}\n`;
+      }
+      o.write(out);
+    },
+    end(summary) {
+      const line = summaryLine(summary, o.lang, o.dryRun);
+      const bad = summary.errors > 0 || summary.unreadable > 0;
+      o.write(paint(bad ? ANSI.red + ANSI.bold : summary.warnings > 0 ? ANSI.yellow + ANSI.bold : ANSI.bold, line) + '\n');
+    },
+  };
+}
+
+// ---------------------------------------------------------------- json
+
+/**
+ * Writes `{"version":1,"files":[` … `],"summary":{…}}` with one file result per line, so that the
+ * output is valid JSON at the end however many files there are, and memory stays flat.
+ */
+export function jsonFormatter(write: (s: string) => void): Formatter {
+  let first = true;
+  write('{"version":1,"files":[');
+  return {
+    file(r) {
+      write((first ? '\n' : ',\n') + JSON.stringify(r));
+      first = false;
+    },
+    end(summary) {
+      write(`${first ? '' : '\n'}],\n"summary":${JSON.stringify(summary)}}\n`);
+    },
+  };
+}
+
+// ---------------------------------------------------------------- sarif
+
+export interface SarifRuleInfo {
+  readonly id: string;
+  readonly shortDescription: string;
+  readonly fullDescription: string;
+  readonly level: 'error' | 'warning' | 'info' | 'hint';
+  readonly helpUri: string;
+}
+
+export interface SarifOptions {
+  readonly write: (s: string) => void;
+  readonly toolVersion: string;
+  readonly rules: readonly SarifRuleInfo[];
+  readonly cwd: string;
+  readonly lang: Lang;
+}
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+type SarifLevel = 'error' | 'warning' | 'note';
+
+export function sarifLevel(s: 'error' | 'warning' | 'info' | 'hint'): SarifLevel {
+  return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
+}
+
+interface SarifRegion {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** SARIF regions are 1-based; `endColumn` is the column after the last character. */
+export function sarifRegion(r: JsonRange): SarifRegion {
+  return {
+    startLine: r.start.line + 1,
+    startColumn: r.start.character + 1,
+    endLine: r.end.line + 1,
+    endColumn: r.end.character + 1,
+  };
+}
+
+/** A relative path becomes a relative URI against %SRCROOT% (the working directory); an absolute one a file: URI. */
+export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  if (path.isAbsolute(file)) return { uri: pathToFileURL(file).href };
+  const uri = file.split(path.sep).map(encodeURIComponent).join('/');
+  return { uri, uriBaseId: '%SRCROOT%' };
+}
+
+export function sarifFormatter(o: SarifOptions): Formatter {
+  const ruleIndex = new Map(o.rules.map((r, i) => [r.id, i]));
+  const results: unknown[] = [];
+  const notifications: unknown[] = [];
+  const artifacts: unknown[] = [];
+  return {
+    file(r) {
+      const location = artifactLocation(r.file);
+      artifacts.push({
+        location,
+        ...(r.encoding ? { encoding: r.encoding === 'utf-8-bom' ? 'utf-8' : r.encoding } : {}),
+      });
+      if (r.error) {
+        notifications.push({
+          level: 'error',
+          message: { text: r.error },
+          locations: [{ physicalLocation: { artifactLocation: location } }],
+        });
+      }
+      for (const f of r.findings) {
+        const idx = ruleIndex.get(f.rule);
+        const safeFixes = f.fixes.filter((x) => x.safe);
+        results.push({
+          ruleId: f.rule,
+          ...(idx === undefined ? {} : { ruleIndex: idx }),
+          level: sarifLevel(f.severity),
+          message: { text: f.message },
+          locations: [{ physicalLocation: { artifactLocation: location, region: sarifRegion(f.range) } }],
+          ...(f.related.length
+            ? {
+                relatedLocations: f.related.map((rel, id) => ({
+                  id,
+                  message: { text: rel.message },
+                  physicalLocation: { artifactLocation: location, region: sarifRegion(rel.range) },
+                })),
+              }
+            : {}),
+          ...(safeFixes.length
+            ? {
+                fixes: safeFixes.map((fx) => ({
+                  description: { text: fx.title },
+                  artifactChanges: [
+                    {
+                      artifactLocation: location,
+                      replacements: fx.edits.map((e) => ({ deletedRegion: sarifRegion(e.range), insertedContent: { text: e.newText } })),
+                    },
+                  ],
+                })),
+              }
+            : {}),
+          ...(f.expected !== undefined || f.actual !== undefined
+            ? { properties: { ...(f.expected !== undefined ? { expected: f.expected } : {}), ...(f.actual !== undefined ? { actual: f.actual } : {}) } }
+            : {}),
+        });
+      }
+    },
+    end(summary) {
+      const log = {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+          {
+            tool: {
+              driver: {
+                name: 'xxgk-report',
+                version: o.toolVersion,
+                semanticVersion: o.toolVersion,
+                language: o.lang === 'zh' ? 'zh-CN' : 'en-US',
+                rules: o.rules.map((r) => ({
+                  id: r.id,
+                  shortDescription: { text: r.shortDescription },
+                  fullDescription: { text: r.fullDescription },
+                  defaultConfiguration: { level: sarifLevel(r.level) },
+                  helpUri: r.helpUri,
+                })),
+              },
+            },
+            invocations: [{ executionSuccessful: summary.unreadable === 0, toolExecutionNotifications: notifications }],
+            originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(o.cwd).href.replace(/\/?$/, '/') } },
+            artifacts,
+            columnKind: 'utf16CodeUnits',
+            results,
+          },
+        ],
+      };
+      o.write(JSON.stringify(log, null, 2) + '\n');
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Everything the CLI does to the outside world goes through a `CliIo`, so that tests can run it
+ * in-process with captured output, a fake terminal and failing file operations.
+ */
+import * as nodeFs from 'node:fs';
+
+/** The synchronous file operations the CLI uses (a subset of `node:fs`). */
+export interface CliFs {
+  readFileSync(path: string): Buffer;
+  statSync(path: string): nodeFs.Stats;
+  realpathSync(path: string): string;
+  readdirSync(path: string): string[];
+  writeFileSync(path: string, data: Uint8Array, options: { mode: number; flag: string }): void;
+  chmodSync(path: string, mode: number): void;
+  renameSync(from: string, to: string): void;
+  unlinkSync(path: string): void;
+}
+
+export interface CliIo {
+  readonly stdout: (chunk: string) => void;
+  readonly stderr: (chunk: string) => void;
+  readonly stdoutIsTTY: boolean;
+  readonly stderrIsTTY: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  readonly fs: CliFs;
+  /** Reads all of standard input (for the path `-`). */
+  readonly readStdin: () => Buffer;
+  /** A clock in milliseconds, for throttling the progress line. */
+  readonly now: () => number;
+}
+
+export const nodeFsImpl: CliFs = {
+  readFileSync: (p) => nodeFs.readFileSync(p),
+  statSync: (p) => nodeFs.statSync(p),
+  realpathSync: (p) => nodeFs.realpathSync(p),
+  readdirSync: (p) => nodeFs.readdirSync(p),
+  writeFileSync: (p, data, options) => nodeFs.writeFileSync(p, data, options),
+  chmodSync: (p, mode) => nodeFs.chmodSync(p, mode),
+  renameSync: (a, b) => nodeFs.renameSync(a, b),
+  unlinkSync: (p) => nodeFs.unlinkSync(p),
+};
+
+export function nodeIo(): CliIo {
+  return {
+    stdout: (chunk) => {
+      process.stdout.write(chunk);
+    },
+    stderr: (chunk) => {
+      process.stderr.write(chunk);
+    },
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+    fs: nodeFsImpl,
+    readStdin: () => nodeFs.readFileSync(0),
+    now: () => Date.now(),
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The schema of `xxgk-report check --format json`, version 1. Stable: fields are only ever added
+ * (as optional) within a version; anything else bumps `version`.
+ *
+ * ```jsonc
+ * {
+ *   "version": 1,
+ *   "files": [
+ *     {
+ *       "file": "reports/2019.txt",        // the path as given / found, relative to the working directory when given so
+ *       "encoding": "utf-8",               // utf-8 | utf-8-bom | utf-16le | utf-16be | gb18030 | null (not decoded)
+ *       "template": "gov2019",             // the template checked against (forced or detected), or null
+ *       "findings": [
+ *         {
+ *           "rule": "table-sum",           // the rule id (docs/rules/<rule>.md)
+ *           "severity": "error",           // error | warning | info | hint (after --rule overrides)
+ *           "message": "…",                // in the --lang language
+ *           "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 3 } },
+ *                                          // 0-based lines; characters are UTF-16 code units (as LSP)
+ *           "offset": { "start": 0, "end": 3 },
+ *                                          // UTF-16 offsets into the decoded text (after the BOM; CRLF kept)
+ *           "expected": 12, "actual": 13,  // optional: the value the report should have / has
+ *           "related": [ { "range": {…}, "offset": {…}, "message": "…" } ],
+ *           "fixes": [ { "title": "…", "safe": true, "edits": [ { "range": {…}, "offset": {…}, "newText": "12" } ] } ]
+ *         }
+ *       ],
+ *       "error": "…",                      // optional: why the file could not be read or decoded (no findings then)
+ *       "note": "…",                       // optional: why the file was skipped (binary, empty, too large), or not fixed
+ *       "fixed": 2,                        // optional, with --fix: the number of edits applied (or, with --dry-run, that would be)
+ *       "diff": "--- a/…"                  // optional, with --fix --dry-run: the unified diff of the fixes
+ *     }
+ *   ],
+ *   "summary": { "files": 1, "errors": 1, "warnings": 0, "infos": 0, "hints": 0, "unreadable": 0, "fixed": 0 }
+ * }
+ * ```
+ *
+ * With `--fix`, findings, ranges and offsets describe the text after fixing (as written, or as it
+ * would be written with `--dry-run`). With `--quiet`, only findings of severity `error` are listed
+ * and counted. Files are listed in path order.
+ */
+import { z } from 'zod';
+
+export const JSON_FORMAT_VERSION = 1;
+
+const Int = z.number().int().nonnegative();
+
+export const PositionSchema = z.strictObject({ line: Int, character: Int });
+export const RangeSchema = z.strictObject({ start: PositionSchema, end: PositionSchema });
+export const OffsetSchema = z.strictObject({ start: Int, end: Int });
+
+export const SeveritySchema = z.enum(['error', 'warning', 'info', 'hint']);
+export const EncodingSchema = z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030']);
+export const TemplateIdSchema = z.enum(['gov2014', 'gov2019', 'gov2021']);
+
+export const RelatedSchema = z.strictObject({ range: RangeSchema, offset: OffsetSchema, message: z.string() });
+
+export const EditSchema = z.strictObject({ range: RangeSchema, offset: OffsetSchema, newText: z.string() });
+
+export const FixSchema = z.strictObject({ title: z.string(), safe: z.boolean(), edits: z.array(EditSchema) });
+
+export const FindingSchema = z.strictObject({
+  rule: z.string().min(1),
+  severity: SeveritySchema,
+  message: z.string(),
+  range: RangeSchema,
+  offset: OffsetSchema,
+  expected: z.union([z.number(), z.string()]).optional(),
+  actual: z.union([z.number(), z.string()]).optional(),
+  related: z.array(RelatedSchema),
+  fixes: z.array(FixSchema),
+});
+
+export const FileResultSchema = z.strictObject({
+  file: z.string(),
+  encoding: EncodingSchema.nullable(),
+  template: TemplateIdSchema.nullable(),
+  findings: z.array(FindingSchema),
+  error: z.string().optional(),
+  note: z.string().optional(),
+  fixed: Int.optional(),
+  diff: z.string().optional(),
+});
+
+export const SummarySchema = z.strictObject({
+  files: Int,
+  errors: Int,
+  warnings: Int,
+  infos: Int,
+  hints: Int,
+  unreadable: Int,
+  fixed: Int,
+});
+
+export const JsonReportSchema = z.strictObject({
+  version: z.literal(JSON_FORMAT_VERSION),
+  files: z.array(FileResultSchema),
+  summary: SummarySchema,
+});
+
+export type JsonPosition = z.infer<typeof PositionSchema>;
+export type JsonRange = z.infer<typeof RangeSchema>;
+export type JsonFinding = z.infer<typeof FindingSchema>;
+export type JsonFix = z.infer<typeof FixSchema>;
+export type JsonFileResult = z.infer<typeof FileResultSchema>;
+export type JsonSummary = z.infer<typeof SummarySchema>;
+export type JsonReport = z.infer<typeof JsonReportSchema>;

@@ -1,0 +1,90 @@
+/**
+ * What every handler needs: the connection, the open documents, the cache, the settings and
+ * the client's capabilities; plus `guard`, which keeps any exception from reaching the
+ * connection (logged, answered with a harmless fallback).
+ */
+import { ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis, DocumentCache } from './documentCache';
+import { toCheckOptions, type Settings, type SettingsStore } from './settings';
+import type { UiLocale } from './messages';
+
+export interface ClientCaps {
+  /** The client pulls diagnostics (`textDocument/diagnostic`); the server then never pushes. */
+  readonly pullDiagnostics: boolean;
+  readonly diagnosticRefresh: boolean;
+  readonly inlayHintRefresh: boolean;
+  readonly hierarchicalSymbols: boolean;
+  readonly documentChanges: boolean;
+  readonly showDocument: boolean;
+  readonly configuration: boolean;
+  readonly configurationChangeDynamic: boolean;
+}
+
+export interface Checked {
+  readonly doc: TextDocument;
+  readonly analysis: Analysis;
+  readonly settings: Settings;
+  readonly locale: UiLocale;
+}
+
+export class ServerContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly cache: DocumentCache;
+  readonly settings: SettingsStore;
+  readonly caps: ClientCaps;
+  /** Base URL of the rule pages (a `file:` URL of the installed `docs/rules/` when present). */
+  readonly docsBase: string;
+  readonly maxLength: number;
+
+  constructor(init: {
+    connection: Connection; documents: TextDocuments<TextDocument>; cache: DocumentCache; settings: SettingsStore;
+    caps: ClientCaps; docsBase: string; maxLength: number;
+  }) {
+    this.connection = init.connection;
+    this.documents = init.documents;
+    this.cache = init.cache;
+    this.settings = init.settings;
+    this.caps = init.caps;
+    this.docsBase = init.docsBase;
+    this.maxLength = init.maxLength;
+  }
+
+  /**
+   * The analysis of the document's current version, or undefined when the document is not open
+   * (or changed while its settings were being fetched: the newer version gets its own request).
+   */
+  async check(uri: unknown): Promise<Checked | undefined> {
+    if (typeof uri !== 'string') return undefined;
+    const before = this.documents.get(uri);
+    if (!before) return undefined;
+    const settings = await this.settings.get(uri);
+    const doc = this.documents.get(uri);
+    if (!doc || doc.version !== before.version) return undefined;
+    const analysis = this.cache.get(uri, doc.version, doc.getText(), toCheckOptions(settings));
+    return { doc, analysis, settings, locale: this.settings.localeOf(settings) };
+  }
+
+  log(where: string, e: unknown): void {
+    const detail = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
+    try {
+      this.connection.console.error(`xxgk-report: ${where} failed: ${detail}`);
+    } catch {
+      // The connection itself is gone; nothing left to tell.
+    }
+  }
+
+  /** Wraps a handler so an exception is logged and answered with `fallback` (protocol errors pass through). */
+  guard<P extends unknown[], R>(where: string, fallback: R, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
+    return async (...args: P): Promise<R> => {
+      try {
+        return await fn(...args);
+      } catch (e) {
+        if (e instanceof ResponseError) throw e;
+        this.log(where, e);
+        return fallback;
+      }
+    };
+  }
+}

@@ -1,0 +1,44 @@
+/** `textDocument/inlayHint`: the computed sum next to a total that disagrees with it. */
+import { InlayHintKind, type InlayHint } from 'vscode-languageserver/node';
+import { ruleById, type Finding } from '../../../shared/src/index';
+import type { ServerContext } from '../context';
+import { toOffsets } from '../convert';
+import { msg, MSG } from '../messages';
+
+/** Findings whose `expected` is a computed table value (a sum or a balance), which an inlay hint can show. */
+export function isSumFinding(f: Finding): boolean {
+  if (typeof f.expected !== 'number' || typeof f.actual !== 'number') return false;
+  try {
+    return ruleById(f.ruleId)?.category === 'table';
+  } catch {
+    return false;
+  }
+}
+
+export function registerInlayHints(ctx: ServerContext): void {
+  ctx.connection.languages.inlayHint.on(ctx.guard('textDocument/inlayHint', [] as InlayHint[], async (params) => {
+    const checked = await ctx.check(params.textDocument.uri);
+    if (!checked) return [];
+    const { doc, analysis, locale } = checked;
+    const range = toOffsets(doc, params.range);
+    const hints: InlayHint[] = [];
+    const seen = new Set<number>();
+    for (const f of analysis.findings) {
+      if (!isSumFinding(f) || f.span.end < range.start || f.span.start > range.end || seen.has(f.span.end)) continue;
+      seen.add(f.span.end);
+      const expected = format(f.expected as number);
+      hints.push({
+        position: doc.positionAt(f.span.end),
+        label: `Σ=${expected}`,
+        kind: InlayHintKind.Parameter,
+        paddingLeft: true,
+        tooltip: msg(MSG.sumHint, locale, { expected, actual: format(f.actual as number) }),
+      });
+    }
+    return hints;
+  }));
+}
+
+function format(n: number): string {
+  return String(Math.round(n * 1e6) / 1e6);
+}

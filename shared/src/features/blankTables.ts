@@ -1,0 +1,123 @@
+/**
+ * The official blank tables of a template, ready to paste into a draft: tab-separated (what
+ * copying from Word or WPS gives) or as Markdown pipe tables. Only the national rows are
+ * included (local variants are left out). Every data cell is empty: blank means "not filled in".
+ */
+import type { TemplateId } from '../model/types';
+import type { TableTemplate } from '../templates/schema';
+import { templateById, type FeatureLocale } from './util';
+
+type Grid = string[][];
+
+/** The note printed in the label column's head of the requests table. */
+const REQUESTS_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+
+/** Column-group heads of the review table, by column id prefix. */
+const REVIEW_GROUPS: Record<string, { top: string; sub: string }> = {
+  rev: { top: '行政复议', sub: '' },
+  lit1: { top: '行政诉讼', sub: '未经复议直接起诉' },
+  lit2: { top: '', sub: '复议后起诉' },
+};
+
+/**
+ * The blank tables of `templateId` (default the current 2021 format), each under its heading,
+ * separated by blank lines. An unknown template gives an empty string.
+ */
+export function blankTables(templateId: TemplateId = 'gov2021', layout: 'tabs' | 'pipes' = 'tabs', _locale: FeatureLocale = 'zh'): string {
+  const template = templateById(templateId);
+  if (!template) return '';
+  const blocks: string[] = [];
+  for (const table of template.tables) {
+    const grid = gridOf(table);
+    blocks.push(`${table.title}\n\n${render(grid, layout)}`);
+  }
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function national(table: TableTemplate): TableTemplate['indicators'] {
+  return table.indicators.filter((i) => i.variant === undefined);
+}
+
+function gridOf(table: TableTemplate): Grid {
+  switch (table.kind) {
+    case 'stats': return statsGrid(table);
+    case 'active': return activeGrid(table);
+    case 'requests': return requestsGrid(table);
+    case 'review': return reviewGrid(table);
+  }
+}
+
+/** 统计指标 | 单位 | 统计数; title rows carry `——` as their unit. */
+function statsGrid(table: TableTemplate): Grid {
+  const rows: Grid = [['统计指标', '单位', table.columns[0]?.label || '统计数']];
+  for (const ind of national(table)) rows.push([ind.label, ind.role === 'value' ? ind.unit ?? '' : '——', '']);
+  return rows;
+}
+
+/** Blocks per 条例第二十条 item: the item's row, its column heads (信息内容 | …), then its rows. */
+function activeGrid(table: TableTemplate): Grid {
+  const rows: Grid = [];
+  const label = (id: string): string => table.columns.find((c) => c.id === id)?.label ?? id;
+  const allColumns = table.columns.map((c) => c.id);
+  for (const ind of national(table)) {
+    const cols = ind.columns && ind.columns.length > 0 ? ind.columns : allColumns;
+    if (ind.role === 'group') {
+      rows.push([ind.label]);
+      rows.push(['信息内容', ...cols.map(label)]);
+    } else {
+      rows.push([ind.label, ...cols.map(() => '')]);
+    }
+  }
+  return rows;
+}
+
+/** Two head rows (申请人情况 → 自然人 / 法人或其他组织 → five kinds / 总计), then one row per indicator. */
+function requestsGrid(table: TableTemplate): Grid {
+  const cols = table.columns;
+  const head1 = [REQUESTS_NOTE, '申请人情况', ...cols.slice(1).map(() => '')];
+  const head2 = [''];
+  const head3 = [''];
+  cols.forEach((c, i) => {
+    const isLegal = c.id !== 'np' && c.id !== 'tot';
+    if (!isLegal) {
+      head2.push(c.label);
+      head3.push('');
+    } else {
+      const firstLegal = cols.findIndex((x) => x.id !== 'np' && x.id !== 'tot') === i;
+      head2.push(firstLegal ? '法人或其他组织' : '');
+      head3.push(c.label);
+    }
+  });
+  const rows: Grid = [head1, head2, head3];
+  for (const ind of national(table)) {
+    rows.push(ind.role === 'value' ? [ind.label, ...cols.map(() => '')] : [ind.label]);
+  }
+  return rows;
+}
+
+/** Three head rows (行政复议 | 行政诉讼 → 未经复议直接起诉 / 复议后起诉 → the five results), then the one data row. */
+function reviewGrid(table: TableTemplate): Grid {
+  const cols = table.columns;
+  const top: string[] = [];
+  const sub: string[] = [];
+  let previous = '';
+  for (const c of cols) {
+    const group = c.id.split('.')[0];
+    const head = REVIEW_GROUPS[group];
+    const first = group !== previous;
+    previous = group;
+    top.push(first && head ? head.top : '');
+    sub.push(first && head ? head.sub : '');
+  }
+  return [top, sub, cols.map((c) => c.label), cols.map(() => '')];
+}
+
+function render(grid: Grid, layout: 'tabs' | 'pipes'): string {
+  const width = Math.max(...grid.map((r) => r.length));
+  const padded = grid.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
+  if (layout === 'tabs') return padded.map((r) => r.join('\t')).join('\n');
+  const line = (r: readonly string[]): string => `| ${r.map((c) => c.replace(/\|/g, '｜')).join(' | ')} |`.replace(/ {2}\|/g, ' |');
+  const out = [line(padded[0]), `|${Array<string>(width).fill(' --- ').join('|')}|`];
+  for (const r of padded.slice(1)) out.push(line(r));
+  return out.join('\n');
+}

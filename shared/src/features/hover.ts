@@ -1,0 +1,219 @@
+/**
+ * Hover texts: what a table row counts, its unit and template, the meaning of a column, the
+ * computed sum of a total cell, and the table value behind a figure in the prose.
+ */
+import type { Cell, Figure, Report, Span, Table, TableRow } from '../model/types';
+import type { Finding } from '../rules/types';
+import type { Check, TableTemplate, Template } from '../templates/schema';
+import {
+  columnOf, figureAt, formatNumber, indicatorOf, md, overlaps, pick, tableAt, tableName, tableTemplate, templateById,
+  type FeatureLocale,
+} from './util';
+
+export interface HoverInfo {
+  /** The text the hover is about: a cell, a row label or a figure. */
+  readonly span: Span;
+  /** Markdown, in the requested language. */
+  readonly markdown: string;
+}
+
+const T = {
+  unit: { zh: '单位', en: 'Unit' },
+  parent: { zh: '上级指标', en: 'Under' },
+  column: { zh: '列', en: 'Column' },
+  value: { zh: '数值', en: 'Value' },
+  missing: { zh: '未填写（空白不等于 0）', en: 'not filled in (blank is not 0)' },
+  invalid: { zh: '不是有效数字', en: 'not a valid number' },
+  template: { zh: '模板', en: 'Template' },
+  table: { zh: '表格', en: 'Table' },
+  sum: { zh: '分项之和', en: 'Sum of the parts' },
+  stated: { zh: '表中数值', en: 'Stated' },
+  agrees: { zh: '一致', en: 'agrees' },
+  differs: { zh: '不一致', en: 'differs' },
+  partsMissing: { zh: '部分分项未填写', en: 'some parts are blank' },
+  expected: { zh: '应为', en: 'expected' },
+  actual: { zh: '实为', en: 'found' },
+  figure: { zh: '正文数字', en: 'Figure in the text' },
+  approx: { zh: '约数', en: 'approximate' },
+  unmatched: { zh: '未匹配到模板指标', en: 'not matched to a template indicator' },
+  balance: { zh: '勾稽关系', en: 'Balance' },
+} as const;
+
+const SEVERITY_ICON: Record<Finding['severity'], string> = { error: '⛔', warning: '⚠️', info: 'ℹ️', hint: '💡' };
+
+/** The hover at `offset`, or undefined when there is nothing to say. Never throws. */
+export function hover(report: Report, offset: number, locale: FeatureLocale = 'zh', findings: readonly Finding[] = []): HoverInfo | undefined {
+  try {
+    const hit = tableAt(report, offset);
+    if (hit?.row) {
+      return hit.cell
+        ? cellHover(hit.table, hit.row, hit.cell, locale, findings)
+        : labelHover(hit.table, hit.row, locale, findings);
+    }
+    const figure = figureAt(report, offset);
+    if (figure) return figureHover(figure, locale, findings);
+    return undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function t(key: keyof typeof T, locale: FeatureLocale): string {
+  return pick(T[key], locale);
+}
+
+/** The heading lines shared by label and cell hovers: indicator name, what it counts, unit, parent. */
+function rowLines(table: Table, row: TableRow, tt: TableTemplate | undefined, locale: FeatureLocale): string[] {
+  const indicator = indicatorOf(tt, row.indicator);
+  const lines: string[] = [];
+  const name = indicator?.label || row.label.trim() || tableName(table, locale);
+  lines.push(`**${md(name)}**${indicator ? ` \`${indicator.id}\`` : ''}`);
+  if (indicator) {
+    lines.push('', md(pick(indicator.hover, locale)));
+    const unit = indicator.unit || row.unit;
+    const facts: string[] = [];
+    if (unit && unit !== '——') facts.push(`${t('unit', locale)}：${md(unit)}`);
+    const parent = indicatorOf(tt, indicator.parent);
+    if (parent) facts.push(`${t('parent', locale)}：${md(parent.label)}`);
+    if (facts.length) lines.push('', facts.join(' · '));
+  } else if (row.label.trim()) {
+    lines.push('', `_${t('unmatched', locale)}_`);
+  }
+  return lines;
+}
+
+function footer(table: Table, template: Template | undefined, locale: FeatureLocale): string {
+  const name = template ? pick(template.name, locale) : table.template;
+  return `${t('table', locale)}：${md(tableName(table, locale))} · ${t('template', locale)}：${md(name)}`;
+}
+
+function findingLines(findings: readonly Finding[], span: Span, locale: FeatureLocale): string[] {
+  const lines: string[] = [];
+  for (const f of findings) {
+    if (!overlaps(f.span, span)) continue;
+    let line = `${SEVERITY_ICON[f.severity] ?? ''} ${md(pick(f.message, locale))} \`${f.ruleId}\``;
+    if (f.expected !== undefined && f.actual !== undefined) {
+      line += ` — ${t('expected', locale)} **${md(String(fmt(f.expected)))}**，${t('actual', locale)} ${md(String(fmt(f.actual)))}`;
+    }
+    lines.push(line.trim());
+  }
+  return lines;
+}
+
+function fmt(v: number | string): string {
+  return typeof v === 'number' ? formatNumber(v) : v;
+}
+
+function labelHover(table: Table, row: TableRow, locale: FeatureLocale, findings: readonly Finding[]): HoverInfo {
+  const template = templateById(table.template);
+  const tt = tableTemplate(template, table.kind);
+  const lines = rowLines(table, row, tt, locale);
+  const notes = findingLines(findings, row.labelSpan, locale);
+  if (notes.length) lines.push('', ...notes.flatMap((n) => ['', n]).slice(1));
+  lines.push('', '---', footer(table, template, locale));
+  return { span: row.labelSpan, markdown: lines.join('\n') };
+}
+
+function cellHover(table: Table, row: TableRow, cell: Cell, locale: FeatureLocale, findings: readonly Finding[]): HoverInfo {
+  const template = templateById(table.template);
+  const tt = tableTemplate(template, table.kind);
+  const lines = rowLines(table, row, tt, locale);
+  if (table.columns.length > 1 || (tt && tt.columns.length > 1)) {
+    const column = columnOf(tt, cell.column);
+    const label = column?.label || cell.column;
+    lines.push('', `${t('column', locale)}：**${md(label)}**${column ? ` — ${md(pick(column.hover, locale))}` : ''}`);
+  }
+  const value = cell.state === 'number' && cell.value !== undefined
+    ? `**${formatNumber(cell.value)}**`
+    : cell.state === 'missing' ? t('missing', locale) : `${t('invalid', locale)}（${md(cell.raw)}）`;
+  lines.push('', `${t('value', locale)}：${value}`);
+
+  const covering = findings.filter((f) => overlaps(f.span, cell.span));
+  const sums = tt ? totalLines(table, row, cell, tt, locale, covering) : [];
+  if (sums.length) lines.push('', ...sums);
+  const notes = findingLines(covering, cell.span, locale);
+  if (notes.length) lines.push('', ...notes.flatMap((n) => ['', n]).slice(1));
+  lines.push('', '---', footer(table, template, locale));
+  return { span: cell.span, markdown: lines.join('\n') };
+}
+
+interface PartValue {
+  readonly label: string;
+  readonly value?: number;
+}
+
+/** For a cell that is the total of a `sum` check (or a side of a `balance`), the computed sum against the stated value. */
+function totalLines(table: Table, row: TableRow, cell: Cell, tt: TableTemplate, locale: FeatureLocale, covering: readonly Finding[]): string[] {
+  const lines: string[] = [];
+  const numeric = covering.find((f) => typeof f.expected === 'number' && typeof f.actual === 'number');
+  for (const check of tt.checks) {
+    const parts = sumParts(table, row, cell, check);
+    if (!parts) continue;
+    const known = parts.filter((p) => p.value !== undefined);
+    const sum = known.reduce((a, p) => a + (p.value as number), 0);
+    const computed = numeric && typeof numeric.expected === 'number' ? numeric.expected : sum;
+    const stated = cell.state === 'number' ? cell.value : undefined;
+    const terms = parts.map((p) => (p.value === undefined ? '—' : formatNumber(p.value))).join(' + ');
+    const ok = stated !== undefined && Math.abs(stated - computed) < 1e-9;
+    const verdict = stated === undefined ? '' : ok ? ` ✓ ${t('agrees', locale)}` : ` ✗ ${t('differs', locale)}`;
+    lines.push(`${t('sum', locale)}：${terms} = **${formatNumber(computed)}**；${t('stated', locale)}：${stated === undefined ? '—' : `**${formatNumber(stated)}**`}${verdict}`);
+    if (known.length < parts.length) lines.push('', `_${t('partsMissing', locale)}_`);
+    if (check.reason) lines.push('', `_${md(pick(check.reason, locale))}_`);
+    break;
+  }
+  if (lines.length) return lines;
+  for (const check of tt.checks) {
+    if (check.kind !== 'balance' || !row.indicator) continue;
+    if (!check.left.includes(row.indicator) && !check.right.includes(row.indicator)) continue;
+    const side = (ids: readonly string[]): number | undefined => {
+      let total = 0;
+      for (const id of ids) {
+        const v = cellValue(table, id, cell.column);
+        if (v === undefined) return undefined;
+        total += v;
+      }
+      return total;
+    };
+    const left = side(check.left);
+    const right = side(check.right);
+    const name = (ids: readonly string[]): string => ids.map((id) => md(indicatorOf(tt, id)?.label ?? id)).join(' + ');
+    lines.push(`${t('balance', locale)}：${name(check.left)} = ${left === undefined ? '—' : `**${formatNumber(left)}**`}；${name(check.right)} = ${right === undefined ? '—' : `**${formatNumber(right)}**`}${left !== undefined && right !== undefined ? (Math.abs(left - right) < 1e-9 ? ` ✓ ${t('agrees', locale)}` : ` ✗ ${t('differs', locale)}`) : ''}`);
+    break;
+  }
+  return lines;
+}
+
+/** The parts of `check` when `cell` is its total, else undefined. */
+function sumParts(table: Table, row: TableRow, cell: Cell, check: Check): PartValue[] | undefined {
+  if ((check.kind !== 'sum' && check.kind !== 'title-sum') || !check.total || check.parts.length === 0) return undefined;
+  if (check.axis === 'columns') {
+    if (check.total !== cell.column) return undefined;
+    return check.parts.map((col) => {
+      const c = row.cells.find((x) => x.column === col);
+      return { label: col, ...(c?.state === 'number' && c.value !== undefined ? { value: c.value } : {}) };
+    });
+  }
+  if (check.total !== row.indicator) return undefined;
+  return check.parts.map((id) => {
+    const v = cellValue(table, id, cell.column);
+    return { label: id, ...(v !== undefined ? { value: v } : {}) };
+  });
+}
+
+function cellValue(table: Table, indicator: string, column: string): number | undefined {
+  const row = table.rows.find((r) => r.indicator === indicator);
+  const c = row?.cells.find((x) => x.column === column);
+  return c?.state === 'number' ? c.value : undefined;
+}
+
+function figureHover(figure: Figure, locale: FeatureLocale, findings: readonly Finding[]): HoverInfo {
+  const lines: string[] = [];
+  const approx = figure.approx === 'exact' ? '' : `（${t('approx', locale)}）`;
+  lines.push(`${t('figure', locale)}：**${md(figure.raw)}**${figure.unit ? ` ${md(figure.unit)}` : ''}${approx}`);
+  if (figure.raw.replace(/[,，\s]/g, '') !== formatNumber(figure.value)) lines.push('', `= ${formatNumber(figure.value)}${figure.unit ? ` ${md(figure.unit)}` : ''}`);
+  const related = findings.filter((f) => overlaps(f.span, figure.span));
+  const preferred = related.filter((f) => f.ruleId === 'figure-table-mismatch');
+  const notes = findingLines(preferred.length ? preferred : related, figure.span, locale);
+  if (notes.length) lines.push('', ...notes.flatMap((n) => ['', n]).slice(1));
+  return { span: figure.span, markdown: lines.join('\n') };
+}

@@ -1,0 +1,25 @@
+/**
+ * The public API of the report core. Editors, the CLI and tests import only from here.
+ * Everything is pure: strings in, plain data out; nothing here throws on any input text.
+ */
+export type {
+  Span, TemplateId, Approximation, Figure, SectionLevel, Section, Cell, TableRow, TableKind, TableLayout,
+  Table, YearMention, Report, Suppression, ParseProblem,
+} from './model/types';
+export type {
+  Severity, SeveritySetting, Localized, TextEdit, Fix, RelatedSpan, RawFinding, Finding, RuleContext,
+  RuleCategory, RuleDefinition, CheckOptions,
+} from './rules/types';
+export type { Template, TableTemplate, Indicator, Column, Check, LocalizedText } from './templates/schema';
+export { Template as TemplateSchema, TemplateFile as TemplateFileSchema } from './templates/schema';
+export { parseReport } from './model/parseReport';
+export { analyze, runRules } from './rules/run';
+export { rules, ruleById } from './rules/index';
+export { builtinTemplates, loadTemplates } from './templates/load';
+export { applyEdits, safeFixEdits } from './edits';
+export { localize, toLocale, type Locale } from './l10n';
+export { outline, type OutlineNode } from './features/outline';
+export { hover, type HoverInfo } from './features/hover';
+export { blankTables } from './features/blankTables';
+export { completions, type CompletionItem } from './features/completions';
+export { RULE_DOCS_BASE, ruleDocUrl } from './docs';

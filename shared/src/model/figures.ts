@@ -1,0 +1,80 @@
+/** Figures in prose: a number with its unit and any approximation word. */
+import type { Approximation, Figure, Span } from './types';
+
+/** Folds only full-width digits, `．` and `％` (length-preserving), leaving `，` alone. */
+function foldDigits(s: string): string {
+  return s.replace(/[\uff10-\uff19\uff0e\uff05]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+const UNITS = '人次|万元|亿元|万人|件次|件|条|次|个|人|篇|元|期|份|项|家|场|户|起|批|%';
+const FIGURE = new RegExp(
+  `(约|大约|近|将近|接近|超过|逾|不到|不足)?` +
+    `(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?` +
+    `[ \\t\\u00a0]*(余|多)?[ \\t\\u00a0]*(万|亿)?[ \\t\\u00a0]*(${UNITS})?(余|多|左右|以上|上下)?`,
+  'g',
+);
+
+/** A year, date, clock time, document number, phone number or web address is not a figure. */
+function isExcluded(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 1), start);
+  const after = text.slice(end, end + 2);
+  if (/[A-Za-z0-9@/._:\-〔［[第—–]/.test(before)) return true;
+  if (/^[年月日号时点〕\]］届版岁:：\-—–/.A-Za-z]/.test(after)) return true;
+  if (/^\s*(?:年|月|日|号)/.test(after)) return true;
+  return false;
+}
+
+/** Finds the figures in `text` outside the excluded spans (the tables). */
+export function findFigures(text: string, excluded: readonly Span[]): Figure[] {
+  const folded = foldDigits(text);
+  const figures: Figure[] = [];
+  let ex = 0;
+  FIGURE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FIGURE.exec(folded)) !== null) {
+    if (m[0].length === 0) {
+      FIGURE.lastIndex++;
+      continue;
+    }
+    const prefix = m[1] ?? '';
+    const numStart = m.index + prefix.length;
+    const numText = m[2] + (m[3] ?? '');
+    const numEnd = numStart + numText.length;
+    while (ex < excluded.length && excluded[ex].end <= numStart) ex++;
+    if (ex < excluded.length && excluded[ex].start <= numStart) continue;
+    if (isExcluded(folded, numStart, numEnd)) continue;
+    let value = Number(numText.replace(/,/g, ''));
+    if (!Number.isFinite(value)) continue;
+    const scale = m[5];
+    if (scale === '万') value *= 10000;
+    else if (scale === '亿') value *= 100000000;
+    const unit = m[6] ?? '';
+    const suffix = m[4] ?? m[7] ?? '';
+    let approx: Approximation = 'exact';
+    if (prefix === '约' || prefix === '大约' || suffix === '左右' || suffix === '上下') approx = 'about';
+    else if (prefix === '近' || prefix === '将近' || prefix === '接近' || prefix === '不到' || prefix === '不足') approx = 'less';
+    else if (prefix === '超过' || prefix === '逾' || suffix === '余' || suffix === '多' || suffix === '以上') approx = 'more';
+    let end = m.index + m[0].length;
+    while (end > numEnd && /[ \t\u00a0]/.test(folded[end - 1])) end--;
+    figures.push({
+      span: { start: m.index, end },
+      numberSpan: { start: numStart, end: numEnd },
+      raw: text.slice(numStart, numEnd),
+      value,
+      unit: unit === '' && scale ? scale : unit,
+      approx,
+      sentenceSpan: sentenceAround(text, numStart),
+    });
+  }
+  return figures;
+}
+
+/** The sentence around an offset: between 。！？；, line breaks. */
+export function sentenceAround(text: string, offset: number): Span {
+  let s = offset;
+  while (s > 0 && !/[。！？；\n\r]/.test(text[s - 1])) s--;
+  let e = offset;
+  while (e < text.length && !/[。！？；\n\r]/.test(text[e])) e++;
+  if (e < text.length && /[。！？；]/.test(text[e])) e++;
+  return { start: s, end: e };
+}

@@ -1,0 +1,63 @@
+import type { Span } from './types';
+
+/** One line of the text, without its line break. */
+export interface Line {
+  readonly index: number;
+  /** Offset of the first character. */
+  readonly start: number;
+  /** Offset just past the last character (before `\r\n`, `\n` or `\r`). */
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Splits text into lines on `\r\n`, `\n` and `\r`, keeping exact offsets. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  let index = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lines.push({ index: index++, start, end: i, text: text.slice(start, i) });
+      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ index, start, end: n, text: text.slice(start, n) });
+  return lines;
+}
+
+/** The span of a line's text without leading and trailing white space (an empty span at the line start if blank). */
+export function trimmedSpan(line: Line): Span {
+  const m = /^[\s\u3000\u00a0\ufeff]*/.exec(line.text);
+  const lead = m ? m[0].length : 0;
+  const trail = line.text.length - line.text.trimEnd().replace(/[\u3000\u00a0]+$/, '').length;
+  const s = line.start + lead;
+  const e = Math.max(s, line.end - trail);
+  return { start: s, end: e };
+}
+
+export function isBlank(line: Line): boolean {
+  return /^[\s\u3000\u00a0\ufeff]*$/.test(line.text);
+}
+
+/** Binary search: the index of the line containing `offset`. */
+export function lineAt(lines: readonly Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function inside(span: Span, offset: number): boolean {
+  return offset >= span.start && offset < span.end;
+}
+
+export function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}

@@ -1,0 +1,260 @@
+/**
+ * `parseReport(text)`: lines → tables → sections → figures → title, year, period, declared parts.
+ * Never throws: whatever the text, a report comes back.
+ */
+import type { ParseProblem, Report, Section, Span, Suppression, TemplateId, YearMention } from './types';
+import type { Template } from '../templates/schema';
+import { builtinTemplates } from '../templates/load';
+import { isBlank, lineAt, splitLines, type Line } from './lines';
+import { scanTables } from './tables';
+import { buildSections, readHeading, type Heading } from './sections';
+import { findFigures } from './figures';
+import { foldWidth, parseChineseNumeral, stripSpaces } from './text';
+
+export interface ParseOptions {
+  /** Use this template instead of detecting one. */
+  readonly template?: TemplateId;
+  /** Templates to match tables against (default: the bundled ones). */
+  readonly templates?: ReadonlyMap<TemplateId, Template>;
+}
+
+export interface ParseResult {
+  readonly report: Report;
+  readonly problems: ParseProblem[];
+}
+
+export function parseReport(text: string, options: ParseOptions = {}): ParseResult {
+  try {
+    return parseUnsafe(typeof text === 'string' ? text : String(text ?? ''), options);
+  } catch (e) {
+    // A parser bug must not take the editor down: return an empty report and say what happened.
+    const t = typeof text === 'string' ? text : '';
+    return {
+      report: emptyReport(t),
+      problems: [{
+        code: 'internal-error',
+        span: { start: 0, end: 0 },
+        message: {
+          zh: `解析报告时出现内部错误：${(e as Error)?.message ?? e}`,
+          en: `Internal error while parsing the report: ${(e as Error)?.message ?? e}`,
+        },
+      }],
+    };
+  }
+}
+
+function emptyReport(text: string): Report {
+  return { text, sections: [], tables: [], figures: [], templateEvidence: [], tableRegions: [], suppressions: [] };
+}
+
+function parseUnsafe(text: string, options: ParseOptions): ParseResult {
+  const templates = options.templates ?? builtinTemplates();
+  const lines = splitLines(text);
+  const lineOf = (offset: number) => lineAt(lines, offset);
+  const { tables, regions } = scanTables(text, lines, [...templates.values()], lineOf);
+
+  const inRegion = regionTester(regions);
+  const headings: Heading[] = [];
+  for (const line of lines) {
+    if (isBlank(line) || inRegion(line.start, line.end)) continue;
+    if (line.text.trimStart().startsWith('|') || /<t[dhr]\b/i.test(line.text)) continue;
+    const h = readHeading(line);
+    if (h) headings.push(h);
+  }
+  const sections = buildSections(headings, text.length);
+  const figures = findFigures(text, regions).filter((f) => !isInHeadingNumber(f.numberSpan, headings));
+
+  const title = findTitle(lines, inRegion);
+  const titleYear = title ? findYear(text, title.span) : undefined;
+  const period = findPeriod(text, regions);
+  const year = titleYear?.year ?? period?.start.year;
+  const declaredParts = findDeclaredParts(lines, inRegion);
+  const evidence = templateEvidence(text, tables, templates);
+  const detected = options.template ?? detectTemplate(tables, evidence, year);
+
+  const report: Report = {
+    text,
+    ...(title ? { title } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(titleYear ? { titleYear } : {}),
+    ...(period ? { period } : {}),
+    ...(declaredParts ? { declaredParts } : {}),
+    sections,
+    tables,
+    figures,
+    ...(detected ? { template: detected } : {}),
+    templateEvidence: evidence,
+    tableRegions: regions,
+    suppressions: findSuppressions(text, lines, sections),
+  };
+  return { report, problems: [] };
+}
+
+function regionTester(regions: readonly Span[]): (start: number, end: number) => boolean {
+  return (start, end) => regions.some((r) => start < r.end && end > r.start);
+}
+
+function isInHeadingNumber(span: Span, headings: readonly Heading[]): boolean {
+  return headings.some((h) => span.start >= h.numberSpan.start && span.end <= h.numberSpan.end);
+}
+
+const YEAR_DIGITS = /((?:19|20)\d{2})[ \t\u3000]*年/;
+const YEAR_CN = /([一二三四五六七八九〇零○]{4})[ \t\u3000]*年/;
+
+function cnYear(s: string): number | undefined {
+  const map: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+  const d = [...s].map((c) => map[c] ?? '').join('');
+  return d.length === 4 ? Number(d) : undefined;
+}
+
+function findYear(text: string, span: Span): YearMention | undefined {
+  const s = foldWidth(text.slice(span.start, span.end));
+  let m = YEAR_DIGITS.exec(s);
+  if (m) return { year: Number(m[1]), span: { start: span.start + m.index, end: span.start + m.index + 4 } };
+  m = YEAR_CN.exec(s);
+  if (m) {
+    const y = cnYear(m[1]);
+    if (y && y >= 1990 && y <= 2100) return { year: y, span: { start: span.start + m.index, end: span.start + m.index + 4 } };
+  }
+  return undefined;
+}
+
+/** The line that names the report: `…政府信息公开工作年度报告` near the top. */
+function findTitle(lines: readonly Line[], inRegion: (s: number, e: number) => boolean): Report['title'] {
+  let seen = 0;
+  for (const line of lines) {
+    if (isBlank(line)) continue;
+    if (++seen > 15) break;
+    if (inRegion(line.start, line.end)) continue;
+    const t = stripSpaces(line.text);
+    if (t.length > 80 || /[。；]/.test(t)) continue;
+    if (/年.{0,12}报告|年报/.test(t) && /信息公开|政务公开/.test(t)) {
+      const lead = line.text.length - line.text.replace(/^[\s\u3000\ufeff#*]+/, '').length;
+      const trail = line.text.replace(/[\s\u3000*]+$/, '').length;
+      return { text: line.text.slice(lead, trail), span: { start: line.start + lead, end: line.start + trail } };
+    }
+  }
+  return undefined;
+}
+
+const PERIOD = new RegExp(
+  String.raw`((?:19|20)\d{2})[ \t\u3000]*年[ \t\u3000]*0?1[ \t\u3000]*月[ \t\u3000]*0?1[ \t\u3000]*日[ \t\u3000]*(?:起)?[ \t\u3000]*` +
+    String.raw`(?:至|到|—|－|-|~|～)+[ \t\u3000]*(?:((?:19|20)\d{2})[ \t\u3000]*年[ \t\u3000]*)?12[ \t\u3000]*月[ \t\u3000]*31[ \t\u3000]*日`,
+);
+
+/** The statistical period `2017 年 1 月 1 日起至 2017 年 12 月 31 日`. */
+function findPeriod(text: string, regions: readonly Span[]): Report['period'] {
+  const folded = foldWidth(text);
+  const re = new RegExp(PERIOD.source, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(folded)) !== null) {
+    const at = m.index;
+    if (regions.some((r) => at >= r.start && at < r.end)) continue;
+    const start: YearMention = { year: Number(m[1]), span: { start: at, end: at + 4 } };
+    let end = start;
+    if (m[2]) {
+      const off = at + m[0].indexOf(m[2], m[1].length);
+      end = { year: Number(m[2]), span: { start: off, end: off + 4 } };
+    }
+    return { start, end, span: { start: at, end: at + m[0].length } };
+  }
+  return undefined;
+}
+
+/** `共六个部分`, `等六个部分`, `分为七部分` in the opening paragraphs. */
+function findDeclaredParts(lines: readonly Line[], inRegion: (s: number, e: number) => boolean): Report['declaredParts'] {
+  let seen = 0;
+  for (const line of lines) {
+    if (isBlank(line)) continue;
+    if (++seen > 30) break;
+    if (inRegion(line.start, line.end)) continue;
+    const re = /(?:共|分为|包括|包含|由|等)[^。；]{0,120}?([一二三四五六七八九十]{1,2}|\d{1,2})[ \t\u3000]*个?[ \t\u3000]*部分/g;
+    const folded = foldWidth(line.text);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(folded)) !== null) {
+      const numText = m[1];
+      const count = /^\d+$/.test(numText) ? Number(numText) : parseChineseNumeral(numText);
+      if (!count || count < 2 || count > 20) continue;
+      const off = line.start + m.index + m[0].lastIndexOf(numText);
+      return { count, span: { start: off, end: off + numText.length } };
+    }
+  }
+  return undefined;
+}
+
+function templateEvidence(text: string, tables: Report['tables'], templates: ReadonlyMap<TemplateId, Template>): Report['templateEvidence'] {
+  const out: { template: TemplateId; marker: string; span: Span }[] = [];
+  for (const t of tables) {
+    for (const tpl of templates.values()) {
+      if (tpl.id !== t.template) continue;
+      for (const marker of tpl.markers) {
+        const at = text.indexOf(marker, t.span.start);
+        if (at >= 0 && at < t.span.end) {
+          out.push({ template: tpl.id, marker, span: { start: at, end: at + marker.length } });
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function detectTemplate(tables: Report['tables'], evidence: Report['templateEvidence'], year: number | undefined): TemplateId | undefined {
+  const votes = new Map<TemplateId, number>();
+  for (const t of tables) votes.set(t.template, (votes.get(t.template) ?? 0) + (t.kind === 'active' ? 3 : t.kind === 'stats' ? 3 : 1));
+  for (const e of evidence) votes.set(e.template, (votes.get(e.template) ?? 0) + 1);
+  let best: TemplateId | undefined;
+  for (const [id, v] of votes) if (!best || v > (votes.get(best) ?? 0)) best = id;
+  // T3 and T4 are alike in 2019 and 2021: without a T2 to tell, the report year decides.
+  if (best && best !== 'gov2014' && !tables.some((t) => t.kind === 'active') && year !== undefined) {
+    best = year >= 2021 ? 'gov2021' : 'gov2019';
+  }
+  if (best) return best;
+  if (year === undefined) return undefined;
+  return year <= 2018 ? 'gov2014' : year <= 2020 ? 'gov2019' : 'gov2021';
+}
+
+const DIRECTIVE = /<!--\s*xxgk-disable(-next-line|-line|-file)?\b([^>]*?)-->/g;
+
+/** Comment directives: `<!-- xxgk-disable-next-line rule-id -->`, `<!-- xxgk-disable rule-id -->` (to the end of the section), `<!-- xxgk-disable-file -->`. */
+function findSuppressions(text: string, lines: readonly Line[], sections: readonly Section[]): Suppression[] {
+  const out: Suppression[] = [];
+  if (!text.includes('xxgk-disable')) return out;
+  DIRECTIVE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DIRECTIVE.exec(text)) !== null) {
+    const directiveSpan = { start: m.index, end: m.index + m[0].length };
+    const rules = m[2].split(/[\s,，]+/).filter((r) => /^[a-z][a-z0-9-]*$/.test(r));
+    const li = lineAt(lines, m.index);
+    if (m[1] === '-file') {
+      out.push({ scope: 'file', rules, span: { start: 0, end: text.length }, directiveSpan });
+    } else if (m[1] === '-next-line' || m[1] === '-line') {
+      let target = m[1] === '-line' ? li : li + 1;
+      while (m[1] === '-next-line' && target < lines.length && isBlank(lines[target])) target++;
+      const l = lines[Math.min(target, lines.length - 1)];
+      out.push({ scope: 'line', rules, span: { start: l.start, end: l.end }, directiveSpan });
+    } else {
+      const end = sectionEndAfter(sections, m.index) ?? text.length;
+      out.push({ scope: 'section', rules, span: { start: m.index, end }, directiveSpan });
+    }
+  }
+  return out;
+}
+
+/** The end of the innermost section that contains `offset` (or that starts right after it). */
+function sectionEndAfter(sections: readonly Section[], offset: number): number | undefined {
+  let best: number | undefined;
+  const visit = (list: readonly Section[]) => {
+    for (const s of list) {
+      if (offset >= s.span.start && offset < s.span.end) {
+        best = s.span.end;
+        visit(s.children);
+      } else if (s.span.start > offset) {
+        if (best === undefined) best = s.span.end;
+        return;
+      }
+    }
+  };
+  visit(sections);
+  return best;
+}

@@ -1,0 +1,623 @@
+/**
+ * Table detection and reading. Every layout real drafts come in is first turned into a stream of
+ * cell items (text + span); rows are then found by matching labels against a template's
+ * indicators (never by position), and the value cells that follow a label become its cells.
+ */
+import type { Cell, Span, Table, TableKind, TableLayout, TableRow, TemplateId } from './types';
+import type { Indicator, TableTemplate, Template } from '../templates/schema';
+import { type Line, isBlank } from './lines';
+import { cellValue, foldWidth, hasCjk, labelNumbering, normalizeLabel, stripSpaces, type CellValue } from './text';
+
+/** One cell of text in reading order. */
+interface Item {
+  readonly text: string;
+  /** The trimmed text (for an empty cell: an empty span where it stands). */
+  readonly span: Span;
+  readonly line: number;
+  readonly value: CellValue;
+}
+
+const UNIT_WORDS = new Set(['条', '件', '次', '个', '人', '人次', '篇', '万元', '元', '期', '份', '项', '家', '场', '——', '—', '-', '/']);
+
+const GENERIC_HEADER_WORDS = [
+  '统计指标', '指标', '指标名称', '单位', '计量单位', '统计数', '数量', '项目', '序号', '信息内容', '申请人情况',
+  '法人或其他组织', '行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '备注',
+];
+
+// ---------------------------------------------------------------------------------------------
+// Tokenising
+
+/** Decodes the HTML entities met in pasted tables; returns the character and the entity length. */
+function htmlEntity(s: string, i: number): [string, number] | undefined {
+  const m = /^&(nbsp|amp|lt|gt|quot|apos|emsp|ensp|#\d+|#x[0-9a-f]+);/i.exec(s.slice(i, i + 10));
+  if (!m) return undefined;
+  const name = m[1].toLowerCase();
+  const map: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", emsp: ' ', ensp: ' ' };
+  let ch = map[name];
+  if (ch === undefined) {
+    const code = name.startsWith('#x') ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    ch = Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : ' ';
+    if (ch.length !== 1) ch = ' ';
+  }
+  return [ch, m[0].length];
+}
+
+/** Visible text of an HTML fragment with the original offset of each visible character. */
+function visibleText(text: string, start: number, end: number): { chars: string; offsets: number[] } {
+  let chars = '';
+  const offsets: number[] = [];
+  let i = start;
+  while (i < end) {
+    const c = text[i];
+    if (c === '<') {
+      const close = text.indexOf('>', i);
+      if (close < 0 || close >= end) break;
+      const tag = text.slice(i, close + 1).toLowerCase();
+      if (/^<(br|\/p|\/div)\b/.test(tag)) {
+        chars += ' ';
+        offsets.push(i);
+      }
+      i = close + 1;
+      continue;
+    }
+    if (c === '&') {
+      const ent = htmlEntity(text, i);
+      if (ent) {
+        chars += ent[0];
+        offsets.push(i);
+        i += ent[1];
+        continue;
+      }
+    }
+    chars += c;
+    offsets.push(i);
+    i++;
+  }
+  return { chars, offsets };
+}
+
+function makeItem(text: string, start: number, end: number, line: number): Item {
+  // Trim white space (incl. U+3000, NBSP) from both ends.
+  let s = start;
+  let e = end;
+  while (s < e && /[\s\u3000\u00a0\ufeff]/.test(text[s])) s++;
+  while (e > s && /[\s\u3000\u00a0]/.test(text[e - 1])) e--;
+  const t = text.slice(s, e);
+  return { text: t, span: { start: s, end: e }, line, value: cellValue(t) };
+}
+
+/** Items of the `<td>`/`<th>` cells of one HTML `<table>` between `start` and `end`. */
+function htmlItems(text: string, start: number, end: number, lineOf: (offset: number) => number): Item[] {
+  const items: Item[] = [];
+  const cellRe = /<t([dh])\b[^>]*>([\s\S]*?)(?=<\/t[dh]\s*>|<t[dh]\b|<\/tr\s*>|<\/table\s*>)/gi;
+  const body = text.slice(start, end);
+  let m: RegExpExecArray | null;
+  while ((m = cellRe.exec(body)) !== null) {
+    const innerStart = start + m.index + m[0].length - m[2].length;
+    const innerEnd = innerStart + m[2].length;
+    const { chars, offsets } = visibleText(text, innerStart, innerEnd);
+    let a = 0;
+    let b = chars.length;
+    while (a < b && /[\s\u3000\u00a0]/.test(chars[a])) a++;
+    while (b > a && /[\s\u3000\u00a0]/.test(chars[b - 1])) b--;
+    const t = chars.slice(a, b);
+    let span: Span;
+    if (a < b) {
+      const s = offsets[a];
+      const e = offsets[b - 1] + 1;
+      // Only when the visible text is contiguous in the source is its span exact; otherwise use the digits' run.
+      span = text.slice(s, e) === t ? { start: s, end: e } : contiguousSpan(text, s, e, t);
+    } else {
+      span = { start: innerStart, end: innerStart };
+    }
+    items.push({ text: t, span, line: lineOf(span.start), value: cellValue(t) });
+  }
+  return items;
+}
+
+function contiguousSpan(text: string, s: number, e: number, t: string): Span {
+  const at = text.indexOf(t, s);
+  if (at >= 0 && at + t.length <= e + 64) return { start: at, end: at + t.length };
+  return { start: s, end: e };
+}
+
+/** Splits one line into cell items according to the layout. */
+function lineItems(line: Line, layout: TableLayout, blankIsCell: boolean): Item[] {
+  const t = line.text;
+  if (isBlank(line)) {
+    // A line holding only a tab is an empty cell copied from a table; a truly empty line is one only where blanks are cells.
+    const emptyCell = (blankIsCell && layout === 'cell-lines') || (layout === 'tabs' && t.includes('\t'));
+    return emptyCell ? [makeItem(t, line.start + t.length, line.start + t.length, line.index)] : [];
+  }
+  const out: Item[] = [];
+  const trimmed = t.trim();
+  if (trimmed.startsWith('|') || (layout === 'pipes' && trimmed.includes('|'))) {
+    if (/^\|?[\s:|\-—]+\|?$/.test(trimmed) && trimmed.includes('-')) return [];
+    let first = t.indexOf('|');
+    const lastBar = t.lastIndexOf('|');
+    if (!trimmed.startsWith('|')) first = -1;
+    let segStart = first + 1;
+    for (let i = segStart; i <= t.length; i++) {
+      if (i === t.length || t[i] === '|') {
+        if (i === t.length && i > lastBar + 1 && t.slice(lastBar + 1).trim() === '') break;
+        if (i === t.length && lastBar === t.length - 1) break;
+        out.push(makeItem(t, segStart, i, line.index));
+        segStart = i + 1;
+      }
+    }
+    return shiftItems(out, line.start);
+  }
+  if (t.includes('\t')) {
+    let segStart = 0;
+    const fields: Item[] = [];
+    for (let i = 0; i <= t.length; i++) {
+      if (i === t.length || t[i] === '\t') {
+        fields.push(makeItem(t, segStart, i, line.index));
+        segStart = i + 1;
+      }
+    }
+    // Leading tabs are indentation (or an empty spanned label cell): drop leading empty fields.
+    while (fields.length > 1 && fields[0].text === '') fields.shift();
+    return shiftItems(splitTrailingValues(fields, t), line.start);
+  }
+  // Space-aligned columns: runs of two or more spaces (or U+3000) separate cells.
+  const re = /[ \u3000\u00a0]{2,}/g;
+  const lead = t.length - t.replace(/^[\s\u3000\u00a0\ufeff]+/, '').length;
+  let segStart = lead;
+  let m: RegExpExecArray | null;
+  re.lastIndex = lead;
+  while ((m = re.exec(t)) !== null) {
+    if (m.index + m[0].length >= t.length) break;
+    if (m.index > segStart) out.push(makeItem(t, segStart, m.index, line.index));
+    segStart = m.index + m[0].length;
+  }
+  out.push(makeItem(t, segStart, t.length, line.index));
+  return shiftItems(splitTrailingValues(out, t), line.start);
+}
+
+/** `（一）予以公开 5 0 0 …`: a label followed by single-space separated values becomes separate items. */
+function splitTrailingValues(items: Item[], lineText: string): Item[] {
+  const out: Item[] = [];
+  for (const it of items) {
+    if (it.value.kind !== 'text' || !hasCjk(it.text)) {
+      out.push(it);
+      continue;
+    }
+    const m = /^(.*?[^\s\d,.+\-—/])((?:\s+(?:[+\-]?\d[\d,]*(?:\.\d+)?|[-—/]+))+)$/.exec(foldWidth(it.text));
+    if (!m || /[(（][^)）]*$/.test(m[1])) {
+      out.push(it);
+      continue;
+    }
+    const base = it.span.start;
+    out.push(makeItem(lineText, base, base + m[1].length, it.line));
+    const re = /\S+/g;
+    let v: RegExpExecArray | null;
+    const tail = m[2];
+    const tailStart = base + m[1].length;
+    while ((v = re.exec(tail)) !== null) out.push(makeItem(lineText, tailStart + v.index, tailStart + v.index + v[0].length, it.line));
+  }
+  return out;
+}
+
+function shiftItems(items: Item[], by: number): Item[] {
+  return items.map((it) => ({ ...it, span: { start: it.span.start + by, end: it.span.end + by } }));
+}
+
+function detectLayout(lines: readonly Line[], from: number, to: number): { layout: TableLayout; blankIsCell: boolean } {
+  let pipes = 0;
+  let tabs = 0;
+  let spaced = 0;
+  let nonBlank = 0;
+  let adjacent = 0;
+  for (let i = from; i < to; i++) {
+    const l = lines[i];
+    if (isBlank(l)) continue;
+    nonBlank++;
+    const t = l.text.trim();
+    if (t.startsWith('|')) pipes++;
+    else if (l.text.includes('\t')) tabs++;
+    else if (/\S[ \u3000\u00a0]{2,}\S/.test(t)) spaced++;
+    if (i + 1 < to && !isBlank(lines[i + 1])) adjacent++;
+  }
+  if (nonBlank === 0) return { layout: 'cell-lines', blankIsCell: false };
+  if (pipes / nonBlank >= 0.4) return { layout: 'pipes', blankIsCell: false };
+  if (tabs / nonBlank >= 0.4) return { layout: 'tabs', blankIsCell: false };
+  if (spaced / nonBlank >= 0.3) return { layout: 'spaces', blankIsCell: false };
+  // One cell per line: blank lines are separators when cells are never adjacent, else empty cells.
+  return { layout: 'cell-lines', blankIsCell: adjacent / nonBlank > 0.5 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching
+
+interface IndicatorKey {
+  readonly ind: Indicator;
+  readonly index: number;
+  readonly norms: readonly string[];
+  readonly numbering: string;
+}
+
+interface PreparedTable {
+  readonly template: Template;
+  readonly table: TableTemplate;
+  readonly keys: readonly IndicatorKey[];
+  readonly headerWords: ReadonlySet<string>;
+  readonly markers: readonly string[];
+}
+
+const prepared = new WeakMap<Template, PreparedTable[]>();
+
+function prepare(template: Template): PreparedTable[] {
+  let p = prepared.get(template);
+  if (p) return p;
+  p = template.tables.map((table) => {
+    const keys = table.indicators.map((ind, index) => ({
+      ind,
+      index,
+      norms: [ind.label, ...ind.aliases].map(normalizeLabel).filter((s) => s !== ''),
+      numbering: labelNumbering(ind.label),
+    }));
+    const headerWords = new Set<string>(
+      [...GENERIC_HEADER_WORDS, ...table.headerMarkers, ...table.columns.flatMap((c) => [c.label, ...c.aliases])]
+        .map(normalizeLabel)
+        .filter((s) => s !== ''),
+    );
+    return { template, table, keys, headerWords, markers: table.headerMarkers.map((m) => stripSpaces(foldWidth(m))) };
+  });
+  prepared.set(template, p);
+  return p;
+}
+
+function matchIndicator(pt: PreparedTable, text: string, cursor: number, used: ReadonlySet<number>): IndicatorKey | undefined {
+  const norm = normalizeLabel(text);
+  if (norm === '') return undefined;
+  const numbering = labelNumbering(text);
+  let behind: IndicatorKey | undefined;
+  for (const k of pt.keys) {
+    if (!k.norms.includes(norm)) continue;
+    // Very short labels (`总计`, `其他`) are also column heads: they match only with their numbering.
+    if (norm.length <= 2 && k.numbering !== numbering) continue;
+    if (k.index >= cursor) return k;
+    if (!used.has(k.index) && !behind) behind = k;
+  }
+  return behind;
+}
+
+/** A parenthesised note, a footnote, or the wrapped tail of a long label (`护等方面的经费）`). */
+function isNote(text: string): boolean {
+  const t = stripSpaces(foldWidth(text));
+  if ((/^\(/.test(t) && normalizeLabel(t) === '') || /^\(?注[:：]/.test(t)) return true;
+  return /\)$/.test(t) && !t.includes('(') && t.length <= 30;
+}
+
+function looksNarrative(text: string): boolean {
+  const t = stripSpaces(text);
+  return t.length > 80 || (/[。！？]/.test(t) && t.length > 12) || (/[，,；]/.test(t) && t.length > 25);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading rows
+
+interface RowDraft {
+  key?: IndicatorKey;
+  label: string;
+  labelSpan: Span;
+  values: Item[];
+  unit?: string;
+  invalid: Item[];
+}
+
+interface ParseResult {
+  readonly rows: TableRow[];
+  /** Index of the last item that belongs to the table. */
+  readonly lastItem: number;
+  readonly score: number;
+  readonly matched: number;
+  readonly withNumbers: number;
+}
+
+function columnsOf(pt: PreparedTable, key: IndicatorKey | undefined): string[] {
+  if (key?.ind.columns && key.ind.columns.length > 0) return key.ind.columns;
+  return pt.table.columns.map((c) => c.id);
+}
+
+function finishRow(pt: PreparedTable, d: RowDraft, layout: TableLayout, blankIsCell: boolean): TableRow {
+  const cols = columnsOf(pt, d.key);
+  const cells: Cell[] = [];
+  let unit = d.unit;
+  if (pt.table.kind === 'stats') {
+    // [unit?, value]: a unit word (or an empty unit cell) before the value.
+    let vals = d.values;
+    if (vals.length >= 2) {
+      const u = vals[0];
+      if (UNIT_WORDS.has(u.text) || u.text === '' || u.value.kind === 'missing') {
+        unit = u.text || unit;
+        vals = vals.slice(1);
+      }
+    } else if (vals.length === 1 && UNIT_WORDS.has(vals[0].text) && vals[0].value.kind !== 'number' && vals[0].text !== '/' && vals[0].text !== '-') {
+      unit = vals[0].text;
+      vals = [];
+    }
+    const v = vals[0];
+    if (v) cells.push(toCell(cols[0], v));
+    else if (d.invalid[0]) cells.push(toCell(cols[0], d.invalid[0]));
+  } else {
+    const items = [...d.values];
+    // When blanks vanish from the layout, a short row cannot be placed column by column: keep no cells.
+    const ambiguous = layout === 'cell-lines' && !blankIsCell && items.length > 0 && items.length < cols.length;
+    if (!ambiguous) {
+      for (let i = 0; i < cols.length && i < items.length; i++) cells.push(toCell(cols[i], items[i]));
+    }
+  }
+  const last = cells.length > 0 ? cells[cells.length - 1].span.end : d.values.length > 0 ? d.values[d.values.length - 1].span.end : d.labelSpan.end;
+  return {
+    ...(d.key ? { indicator: d.key.ind.id } : {}),
+    label: d.label,
+    labelSpan: d.labelSpan,
+    ...(unit ? { unit } : {}),
+    cells,
+    span: { start: Math.min(d.labelSpan.start, cells[0]?.span.start ?? d.labelSpan.start), end: Math.max(last, d.labelSpan.end) },
+  };
+}
+
+function toCell(column: string, it: Item): Cell {
+  const v = it.value;
+  if (v.kind === 'number') {
+    return {
+      column,
+      raw: it.text,
+      span: { start: it.span.start + v.numberStart, end: it.span.start + v.numberEnd },
+      state: 'number',
+      value: v.value,
+    };
+  }
+  if (v.kind === 'missing') return { column, raw: it.text, span: it.span, state: 'missing' };
+  return { column, raw: it.text, span: it.span, state: 'invalid' };
+}
+
+function parseRows(pt: PreparedTable, items: readonly Item[], layout: TableLayout, blankIsCell: boolean): ParseResult {
+  const rows: TableRow[] = [];
+  const used = new Set<number>();
+  let cursor = 0;
+  let current: RowDraft | undefined;
+  let lastGood = -1;
+  let unmatchedRun = 0;
+  let stray = 0;
+  let matched = 0;
+  let withNumbers = 0;
+  let unmatchedRows = 0;
+  const otherMarkers = otherKindMarkers(pt);
+  const expected = (d: RowDraft | undefined) => (d ? (pt.table.kind === 'stats' ? 2 : columnsOf(pt, d.key).length) : 0);
+
+  const close = (i: number) => {
+    if (!current) return;
+    const row = finishRow(pt, current, layout, blankIsCell);
+    rows.push(row);
+    if (current.key) {
+      matched++;
+      if (row.cells.some((c) => c.state === 'number')) withNumbers++;
+      lastGood = Math.max(lastGood, i);
+    } else {
+      unmatchedRows++;
+    }
+    current = undefined;
+  };
+
+  let i = 0;
+  for (; i < items.length; i++) {
+    const it = items[i];
+    if (it.value.kind !== 'text') {
+      if (!current && pt.table.kind === 'review' && it.value.kind === 'number') {
+        const key = pt.keys[0];
+        current = { key, label: '', labelSpan: { start: it.span.start, end: it.span.start }, values: [], invalid: [] };
+        used.add(key.index);
+      }
+      if (current && current.values.length < expected(current)) {
+        current.values.push(it);
+        if (current.key) lastGood = i;
+      } else if (it.text !== '') {
+        stray++;
+        if (stray > 16) break;
+      }
+      continue;
+    }
+    const key = matchIndicator(pt, it.text, cursor, used);
+    if (key) {
+      close(i - 1);
+      current = { key, label: it.text, labelSpan: it.span, values: [], invalid: [] };
+      used.add(key.index);
+      cursor = key.index + 1;
+      unmatchedRun = 0;
+      stray = 0;
+      lastGood = i;
+      continue;
+    }
+    if (pt.table.kind === 'stats' && current && UNIT_WORDS.has(it.text) && current.values.length < expected(current)) {
+      current.values.push(it);
+      continue;
+    }
+    const norm = normalizeLabel(it.text);
+    if (isNote(it.text) || pt.headerWords.has(norm) || norm === '') {
+      if (current?.key && isNote(it.text)) lastGood = Math.max(lastGood, i);
+      continue;
+    }
+    if (otherMarkers.some((m) => stripSpaces(foldWidth(it.text)).includes(m)) && matched > 0) break;
+    if (current && current.values.length < expected(current) && stripSpaces(it.text).length <= 4 && !hasLabelNumbering(it.text)) {
+      // A word where a number belongs: an invalid cell.
+      if (pt.table.kind === 'stats') current.invalid.push(it);
+      else current.values.push(it);
+      if (current.key) lastGood = i;
+      continue;
+    }
+    if (looksNarrative(it.text)) break;
+    close(i - 1);
+    unmatchedRun++;
+    if (unmatchedRun >= 3) break;
+    current = { label: it.text, labelSpan: it.span, values: [], invalid: [] };
+  }
+  close(i - 1);
+  // Drop unmatched rows after the last matched one: they belong to what follows the table.
+  while (rows.length > 0 && rows[rows.length - 1].indicator === undefined) rows.pop();
+  return { rows, lastItem: lastGood, score: withNumbers * 3 + matched - unmatchedRows * 2, matched, withNumbers };
+}
+
+function hasLabelNumbering(text: string): boolean {
+  return labelNumbering(text) !== '';
+}
+
+const kindMarkerCache = new WeakMap<PreparedTable, string[]>();
+function otherKindMarkers(pt: PreparedTable): string[] {
+  let m = kindMarkerCache.get(pt);
+  if (m) return m;
+  m = prepare(pt.template)
+    .filter((o) => o.table.kind !== pt.table.kind)
+    .flatMap((o) => o.markers)
+    .filter((x) => !pt.markers.includes(x) && !pt.headerWords.has(normalizeLabel(x)) && x.length >= 4);
+  kindMarkerCache.set(pt, m);
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding tables
+
+export interface TableScan {
+  readonly tables: Table[];
+  readonly regions: Span[];
+}
+
+interface Candidate {
+  readonly kind: TableKind;
+  readonly fallback: boolean;
+}
+
+/** The table kinds whose header words (or first row label) this line shows. */
+function anchorKinds(line: Line, all: readonly PreparedTable[]): Candidate[] {
+  const norm = stripSpaces(foldWidth(line.text));
+  if (norm.length === 0 || norm.length > 160 || /[。！？]/.test(norm)) return [];
+  const kinds = new Map<TableKind, boolean>();
+  for (const pt of all) {
+    if (pt.markers.some((m) => m.length >= 2 && norm.includes(m) && (norm.length <= m.length + 40 || line.text.includes('\t') || line.text.includes('|')))) {
+      kinds.set(pt.table.kind, false);
+    }
+  }
+  if (kinds.size === 0) {
+    const first = lineItemsForAnchor(line);
+    for (const pt of all) {
+      const firstValue = pt.keys.find((k) => k.ind.role !== 'group' || pt.table.kind === 'active');
+      if (firstValue && first !== '' && firstValue.norms.includes(normalizeLabel(first))) {
+        if (!kinds.has(pt.table.kind)) kinds.set(pt.table.kind, true);
+      }
+    }
+  }
+  return [...kinds].map(([kind, fallback]) => ({ kind, fallback }));
+}
+
+function lineItemsForAnchor(line: Line): string {
+  const t = line.text.trim();
+  const first = t.split(/\t|\|| {2,}|\u3000{2,}/).map((s) => s.trim()).find((s) => s !== '');
+  return first ?? '';
+}
+
+const MAX_TABLE_LINES = 2500;
+
+/** Finds and reads every official table in the text. */
+export function scanTables(text: string, lines: readonly Line[], templates: readonly Template[], lineOf: (offset: number) => number): TableScan {
+  const all = templates.flatMap(prepare);
+  const tables: Table[] = [];
+  const regions: Span[] = [];
+
+  // HTML tables first: their extent is given by the tags.
+  const htmlRe = /<table\b[\s\S]*?<\/table\s*>/gi;
+  const htmlLines = new Set<number>();
+  let hm: RegExpExecArray | null;
+  while ((hm = htmlRe.exec(text)) !== null) {
+    const start = hm.index;
+    const end = start + hm[0].length;
+    const items = htmlItems(text, start, end, lineOf);
+    const kinds = new Set<TableKind>();
+    for (const it of items) {
+      const n = stripSpaces(foldWidth(it.text));
+      for (const pt of all) if (pt.markers.some((m) => m.length >= 2 && n.includes(m) && n.length <= m.length + 40)) kinds.add(pt.table.kind);
+    }
+    if (kinds.size === 0) for (const pt of all) kinds.add(pt.table.kind);
+    const found = readBest(all, [...kinds], items, 'html', false, false);
+    for (let l = lineOf(start); l <= lineOf(end); l++) htmlLines.add(l);
+    regions.push({ start, end });
+    for (const t of found) tables.push({ ...t, span: { start, end } });
+  }
+
+  for (let li = 0; li < lines.length; li++) {
+    if (htmlLines.has(li)) continue;
+    const cands = anchorKinds(lines[li], all);
+    if (cands.length === 0) continue;
+    let stop = Math.min(lines.length, li + MAX_TABLE_LINES);
+    for (let j = li + 1; j < stop; j++) if (htmlLines.has(j)) stop = j;
+    const { layout, blankIsCell } = detectLayout(lines, li, Math.min(stop, li + 60));
+    const items: Item[] = [];
+    for (let j = li; j < stop; j++) {
+      const its = lineItems(lines[j], layout, blankIsCell);
+      for (const it of its) items.push(it);
+      // A narrative line ends any table: no need to read further.
+      if (j > li + 1 && its.length === 1 && looksNarrative(its[0].text) && !isNote(its[0].text)) break;
+    }
+    let best: { table: Table; lastLine: number } | undefined;
+    for (const cand of cands) {
+      const r = readBest(all, [cand.kind], items, layout, blankIsCell, cand.fallback)[0];
+      if (!r) continue;
+      const lastLine = (r as TableWithEnd).lastLine;
+      if (!best || r.rows.length > best.table.rows.length) best = { table: r, lastLine };
+    }
+    if (!best) continue;
+    const first = lines[li];
+    const lead = first.text.length - first.text.replace(/^[\s\u3000\u00a0\ufeff]+/, '').length;
+    const start = first.start + lead;
+    const span = { start, end: Math.max(start, best.table.span.end) };
+    const { lastLine: _lastLine, ...table } = best.table as TableWithEnd;
+    tables.push({ ...table, span });
+    regions.push(span);
+    li = Math.max(li, best.lastLine);
+  }
+  tables.sort((a, b) => a.span.start - b.span.start);
+  regions.sort((a, b) => a.start - b.start);
+  return { tables, regions };
+}
+
+interface TableWithEnd extends Table {
+  readonly lastLine: number;
+}
+
+/** Reads the items with every template table of the given kinds; keeps the best reading of each kind. */
+function readBest(
+  all: readonly PreparedTable[],
+  kinds: readonly TableKind[],
+  items: readonly Item[],
+  layout: TableLayout,
+  blankIsCell: boolean,
+  fallback: boolean,
+): TableWithEnd[] {
+  const out: TableWithEnd[] = [];
+  for (const kind of kinds) {
+    let best: { pt: PreparedTable; res: ParseResult } | undefined;
+    for (const pt of all) {
+      if (pt.table.kind !== kind) continue;
+      const res = parseRows(pt, items, layout, blankIsCell);
+      if (!best || res.score > best.res.score) best = { pt, res };
+    }
+    if (!best) continue;
+    const { pt, res } = best;
+    const minRows = fallback ? 4 : kind === 'review' ? 1 : 2;
+    if (res.matched < minRows || res.withNumbers < (kind === 'review' ? 1 : Math.min(2, minRows))) continue;
+    const lastItem = items[Math.max(0, res.lastItem)];
+    const end = Math.max(lastItem.span.end, ...res.rows.map((r) => r.span.end));
+    out.push({
+      kind,
+      template: pt.template.id as TemplateId,
+      layout,
+      span: { start: items[0]?.span.start ?? 0, end },
+      columns: pt.table.columns.map((c) => c.id),
+      rows: res.rows,
+      lastLine: lastItem.line,
+    });
+  }
+  return out;
+}

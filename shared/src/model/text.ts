@@ -1,0 +1,119 @@
+/**
+ * Character-level helpers: width folding, Chinese numerals, label normalisation and cell values.
+ * All functions are pure and never throw.
+ */
+
+/** Folds full-width ASCII (U+FF01–U+FF5E) to half-width and U+3000 to a space. Length-preserving. */
+export function foldWidth(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) out += ' ';
+    else out += s[i];
+  }
+  return out;
+}
+
+const CN_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** Parses a Chinese numeral up to the thousands (`十二` → 12, `二十` → 20, `一百零五` → 105); undefined if not one. */
+export function parseChineseNumeral(s: string): number | undefined {
+  if (s.length === 0 || s.length > 8) return undefined;
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (const ch of s) {
+    if (ch in CN_DIGITS) {
+      current = CN_DIGITS[ch];
+      seen = true;
+    } else if (ch === '十' || ch === '百' || ch === '千') {
+      const mult = ch === '十' ? 10 : ch === '百' ? 100 : 1000;
+      total += (current === 0 && !seen ? 1 : current === 0 ? 1 : current) * mult;
+      current = 0;
+      seen = true;
+    } else {
+      return undefined;
+    }
+  }
+  return seen ? total + current : undefined;
+}
+
+export const CN_NUMERAL_CLASS = '一二三四五六七八九十百零〇两';
+
+/** Strips whitespace (incl. U+3000 and NBSP) entirely. */
+export function stripSpaces(s: string): string {
+  return s.replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, '');
+}
+
+const LEADING_NUMBERING =
+  /^(?:[一二三四五六七八九十]+[、.，,]|\([一二三四五六七八九十]+\)[、.]?|\(\d{1,2}\)|\d{1,2}(?:[.、](?!\d)|\.)|[①②③④⑤⑥⑦⑧⑨⑩])/;
+
+/**
+ * Normalises a table label for matching: width-folded, no spaces, no leading numbering, no
+ * `其中：`, no parenthesised notes (closed or left open at the end), no trailing colon.
+ */
+export function normalizeLabel(label: string): string {
+  let s = stripSpaces(foldWidth(label));
+  s = s.replace(/[“”"'‘’]/g, '');
+  s = s.replace(/^[（(]?注[:：]/, '');
+  s = s.replace(LEADING_NUMBERING, '');
+  s = s.replace(/^其中[:：]?/, '');
+  // Remove parenthesised notes, innermost first.
+  for (let i = 0; i < 3; i++) s = s.replace(/\([^()]*\)/g, '');
+  s = s.replace(/\([^()]*$/, '');
+  s = s.replace(/[:：。；;,，]+$/, '');
+  return s;
+}
+
+/** The leading numbering of a label after width folding (`（七）`→`(七)`), or ''. */
+export function labelNumbering(label: string): string {
+  const s = stripSpaces(foldWidth(label));
+  const m = LEADING_NUMBERING.exec(s);
+  return m ? m[0].replace(/[、.，,]$/, '') : '';
+}
+
+/** Marks a cell as deliberately empty. */
+const MISSING_CELL = /^(?:|[-—–－―─]+|[/／\\]|无|空|暂无|\*|×)$/;
+
+export type CellValue =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'number'; readonly value: number; readonly numberStart: number; readonly numberEnd: number; readonly decimal: boolean }
+  | { readonly kind: 'text' };
+
+const UNIT_SUFFIX = /^(?:件|条|次|个|人次|人|篇|万元|元|期|份|项|家|场)$/;
+
+/** Classifies trimmed cell text: missing, a number (possibly with a unit suffix, `+3`, `1,607`, `127.6`), or other text. */
+export function cellValue(raw: string): CellValue {
+  const t = raw.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
+  if (MISSING_CELL.test(t)) return { kind: 'missing' };
+  const f = foldWidth(t);
+  const m = /^([+\-−]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(\.\d+)?(.*)$/.exec(f);
+  if (!m) return { kind: 'text' };
+  const rest = m[4].trim();
+  if (rest !== '' && !UNIT_SUFFIX.test(rest)) return { kind: 'text' };
+  const digits = m[2].replace(/[,，]/g, '');
+  let value = Number(digits + (m[3] ?? ''));
+  if (m[1] === '-' || m[1] === '−') value = -value;
+  const lead = raw.length - raw.trimStart().length;
+  return {
+    kind: 'number',
+    value,
+    numberStart: lead,
+    numberEnd: lead + m[1].length + m[2].length + (m[3]?.length ?? 0),
+    decimal: m[3] !== undefined,
+  };
+}
+
+/** True for a string with at least one CJK ideograph. */
+export function hasCjk(s: string): boolean {
+  return /[\u3400-\u9fff\uf900-\ufaff]/.test(s);
+}
+
+/** Formats a number the way reports write it: integers plain, decimals without float noise. */
+export function formatNumber(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  return String(Math.round(n * 10000) / 10000);
+}

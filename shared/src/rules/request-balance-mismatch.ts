@@ -1,0 +1,61 @@
+import type { RawFinding, RuleDefinition } from './types';
+import { cellIn, columnName, num, rowName, round, setCellFix, tableViews } from './support';
+import { formatNumber } from '../model/text';
+import applicantTotal from './applicant-total-mismatch';
+
+/** 2019/2021 application table: 一 + 二 ≠ （七）总计 + 四 in some column (the identity printed in the table). */
+const rule: RuleDefinition = {
+  id: 'request-balance-mismatch',
+  category: 'table',
+  defaultSeverity: 'error',
+  title: { zh: '申请数量勾稽关系不平衡', en: 'Application table does not balance' },
+  description: {
+    zh: '表头注明的勾稽关系：每一列都须满足“一、本年新收”+“二、上年结转”=“（七）总计”+“四、结转下年度继续办理”。',
+    en: 'The identity printed in the table header: in every column, new this year + carried over from last year = concluded total (7) + carried over to next year.',
+  },
+  fixable: true,
+  check(ctx) {
+    const out: RawFinding[] = [];
+    const rowTotalsWrong = new Set(applicantTotal.check(ctx).map((f) => String((f.data as { total?: string })?.total)));
+    for (const view of tableViews(ctx)) {
+      for (const check of view.tt.checks) {
+        if (check.rule !== rule.id || check.kind !== 'balance') continue;
+        const ids = [...check.left, ...check.right];
+        if (!ids.every((id) => view.rows.has(id))) continue;
+        for (const column of view.table.columns) {
+          if (column === 'tot' && ids.some((id) => rowTotalsWrong.has(id))) continue;
+          const vals = ids.map((id) => num(cellIn(view.rows.get(id), column)));
+          if (vals.some((v) => v === undefined)) continue;
+          const left = round(check.left.reduce((s, _id, i) => s + vals[i]!, 0));
+          const right = round(check.right.reduce((s, _id, i) => s + vals[check.left.length + i]!, 0));
+          if (left === right) continue;
+          const lastId = check.right[check.right.length - 1];
+          const cell = cellIn(view.rows.get(lastId), column)!;
+          const carry = round(left - (right - vals[vals.length - 1]!));
+          const col = columnName(view, column);
+          const lhs = check.left.map((id) => rowName(view, id)).join(' + ');
+          const rhs = check.right.map((id) => rowName(view, id)).join(' + ');
+          out.push({
+            span: cell.span,
+            message: {
+              zh: `“${col}”列不平衡：${lhs} = ${formatNumber(left)}，而 ${rhs} = ${formatNumber(right)}。${check.reason.zh}`,
+              en: `Column "${col}" does not balance: ${lhs} = ${formatNumber(left)}, but ${rhs} = ${formatNumber(right)}. ${check.reason.en}`,
+            },
+            expected: left,
+            actual: right,
+            related: ids.map((id) => {
+              const c = cellIn(view.rows.get(id), column)!;
+              return { span: c.span, message: { zh: `${rowName(view, id)} = ${c.raw}`, en: `${rowName(view, id)} = ${c.raw}` } };
+            }),
+            fixes: carry >= 0
+              ? [setCellFix(cell, carry, { zh: `将“${rowName(view, lastId)}”改为 ${formatNumber(carry)}`, en: `Change "${rowName(view, lastId)}" to ${formatNumber(carry)}` }, false)]
+              : [],
+            data: { column, left, right },
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
+export default rule;

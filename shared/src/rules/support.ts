@@ -1,0 +1,191 @@
+/** Shared helpers for the table rules: finding cells, evaluating template checks, building fixes. */
+import type { Cell, Span, Table, TableRow } from '../model/types';
+import type { Check, Indicator, TableTemplate, Template } from '../templates/schema';
+import { formatNumber } from '../model/text';
+import type { Fix, Localized, RawFinding, RelatedSpan, RuleContext } from './types';
+
+export interface TableView {
+  readonly table: Table;
+  readonly template: Template;
+  readonly tt: TableTemplate;
+  readonly rows: ReadonlyMap<string, TableRow>;
+  readonly indicators: ReadonlyMap<string, Indicator>;
+}
+
+/** Every table of the report with its template table and rows by indicator id. */
+export function tableViews(ctx: RuleContext): TableView[] {
+  const out: TableView[] = [];
+  for (const table of ctx.report.tables) {
+    const template = ctx.templates.get(table.template);
+    const tt = template?.tables.find((t) => t.kind === table.kind);
+    if (!template || !tt) continue;
+    const rows = new Map<string, TableRow>();
+    for (const r of table.rows) if (r.indicator && !rows.has(r.indicator)) rows.set(r.indicator, r);
+    out.push({ table, template, tt, rows, indicators: new Map(tt.indicators.map((i) => [i.id, i])) });
+  }
+  return out;
+}
+
+export function cellIn(row: TableRow | undefined, column: string): Cell | undefined {
+  return row?.cells.find((c) => c.column === column);
+}
+
+export function num(cell: Cell | undefined): number | undefined {
+  return cell?.state === 'number' ? cell.value : undefined;
+}
+
+/** `（三）申请答复数` → `申请答复数` for messages: the label as printed, without numbering noise. */
+export function rowName(view: TableView, id: string): string {
+  const ind = view.indicators.get(id);
+  const label = ind?.label ?? id;
+  return label.replace(/^[\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])\s*/, '').replace(/^其中[:：]/, '').replace(/（[^）]*）$/, '');
+}
+
+export function columnName(view: TableView, column: string): string {
+  return view.tt.columns.find((c) => c.id === column)?.label ?? column;
+}
+
+/** A quick fix that writes `value` into a number cell. */
+export function setCellFix(cell: Cell, value: number, title: Localized, safe = true): Fix {
+  return { title, edits: [{ span: cell.span, newText: formatNumber(value) }], safe };
+}
+
+export interface Operand {
+  readonly id: string;
+  readonly column: string;
+  readonly cell?: Cell;
+  /** The row is in the table (a part absent from the table belongs to another variant and is ignored). */
+  readonly present: boolean;
+}
+
+export interface SumEvaluation {
+  readonly view: TableView;
+  readonly check: Check;
+  /** The total's cell (rows axis: the total row in `column`; columns axis: the total column in `row`). */
+  readonly total: Operand;
+  readonly parts: readonly Operand[];
+  /** Sum of the parts that are numbers. */
+  readonly sum: number;
+  /** Parts present in the table whose cell is blank or unreadable. */
+  readonly missingParts: number;
+  readonly column: string;
+  readonly row?: TableRow;
+}
+
+/** Evaluates every `sum` check of the rule over every table and column (or row). */
+export function sumEvaluations(ctx: RuleContext, rule: string): SumEvaluation[] {
+  const out: SumEvaluation[] = [];
+  for (const view of tableViews(ctx)) {
+    for (const check of view.tt.checks) {
+      if (check.rule !== rule || check.kind !== 'sum' || !check.total) continue;
+      if (check.axis === 'rows') {
+        const totalRow = view.rows.get(check.total);
+        if (!totalRow) continue;
+        for (const column of view.table.columns) {
+          const totalCell = cellIn(totalRow, column);
+          if (!totalCell) continue;
+          const parts = check.parts.map((id) => operand(view, id, column));
+          if (!parts.some((p) => p.present)) continue;
+          out.push(evaluation(view, check, { id: check.total, column, cell: totalCell, present: true }, parts, column));
+        }
+      } else {
+        for (const row of view.table.rows) {
+          if (!row.indicator) continue;
+          const ind = view.indicators.get(row.indicator);
+          const cols = ind?.columns ?? view.table.columns;
+          if (!cols.includes(check.total)) continue;
+          const totalCell = cellIn(row, check.total);
+          if (!totalCell) continue;
+          const parts = check.parts.map((c) => {
+            const cell = cellIn(row, c);
+            return { id: row.indicator!, column: c, ...(cell ? { cell } : {}), present: cell !== undefined };
+          });
+          out.push(evaluation(view, check, { id: row.indicator, column: check.total, cell: totalCell, present: true }, parts, check.total, row));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function operand(view: TableView, id: string, column: string): Operand {
+  const row = view.rows.get(id);
+  const cell = cellIn(row, column);
+  return { id, column, ...(cell ? { cell } : {}), present: row !== undefined };
+}
+
+function evaluation(view: TableView, check: Check, total: Operand, parts: Operand[], column: string, row?: TableRow): SumEvaluation {
+  let sum = 0;
+  let missingParts = 0;
+  for (const p of parts) {
+    if (!p.present) continue;
+    const v = num(p.cell);
+    if (v === undefined) missingParts++;
+    else sum += v;
+  }
+  return { view, check, total, parts, sum: round(sum), missingParts, column, ...(row ? { row } : {}) };
+}
+
+export function round(n: number): number {
+  return Math.round(n * 10000) / 10000;
+}
+
+/** Related spans for the parts of a sum: each part's cell with its label. */
+export function partsRelated(ev: SumEvaluation): RelatedSpan[] {
+  const out: RelatedSpan[] = [];
+  for (const p of ev.parts) {
+    if (!p.cell) continue;
+    const name = ev.check.axis === 'rows' ? rowName(ev.view, p.id) : columnName(ev.view, p.column);
+    out.push({ span: p.cell.span, message: { zh: `分项：${name} = ${p.cell.raw || '（空）'}`, en: `Part: ${name} = ${p.cell.raw || '(blank)'}` } });
+  }
+  return out;
+}
+
+export function describeTotal(ev: SumEvaluation): Localized {
+  if (ev.check.axis === 'rows') {
+    const col = ev.view.table.columns.length > 1 ? `（${columnName(ev.view, ev.column)}列）` : '';
+    const colEn = ev.view.table.columns.length > 1 ? ` (column ${columnName(ev.view, ev.column)})` : '';
+    return { zh: `“${rowName(ev.view, ev.total.id)}”${col}`, en: `"${rowName(ev.view, ev.total.id)}"${colEn}` };
+  }
+  return {
+    zh: `“${rowName(ev.view, ev.total.id)}”行的“${columnName(ev.view, ev.column)}”`,
+    en: `"${columnName(ev.view, ev.column)}" of row "${rowName(ev.view, ev.total.id)}"`,
+  };
+}
+
+/**
+ * The standard finding for a total that disagrees with its parts: on the total's cell, with the
+ * parts as related information and a fix that writes the sum (only when every part is a number).
+ */
+export function sumMismatchFinding(ev: SumEvaluation, extra?: { severity?: RawFinding['severity'] }): RawFinding | undefined {
+  const cell = ev.total.cell;
+  const total = num(cell);
+  if (!cell || total === undefined) return undefined;
+  if (ev.missingParts > 0) {
+    // Blank parts are unknown: only a known sum already above the total is certain.
+    if (ev.sum <= total) return undefined;
+  } else if (ev.sum === total) {
+    return undefined;
+  }
+  const what = describeTotal(ev);
+  const partNames = ev.parts.filter((p) => p.present).map((p) => (ev.check.axis === 'rows' ? rowName(ev.view, p.id) : columnName(ev.view, p.column)));
+  const fixes = ev.missingParts === 0 ? [setCellFix(cell, ev.sum, { zh: `将合计改为 ${formatNumber(ev.sum)}`, en: `Change the total to ${formatNumber(ev.sum)}` })] : [];
+  const partial = ev.missingParts > 0 ? { zh: '（已填分项之和已超过合计）', en: ' (the filled parts alone exceed the total)' } : { zh: '', en: '' };
+  return {
+    span: cell.span,
+    message: {
+      zh: `${what.zh}为 ${formatNumber(total)}，但${partNames.length}个分项之和为 ${formatNumber(ev.sum)}${partial.zh}。${ev.check.reason.zh}`,
+      en: `${what.en} is ${formatNumber(total)}, but its ${partNames.length} parts add up to ${formatNumber(ev.sum)}${partial.en}. ${ev.check.reason.en}`,
+    },
+    expected: ev.sum,
+    actual: total,
+    related: partsRelated(ev),
+    fixes,
+    data: { table: ev.view.table.kind, total: ev.total.id, column: ev.column, parts: ev.parts.map((p) => p.id + ':' + p.column) },
+    ...(extra?.severity ? { severity: extra.severity } : {}),
+  };
+}
+
+export function spanText(text: string, span: Span): string {
+  return text.slice(span.start, span.end);
+}

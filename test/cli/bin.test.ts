@@ -1,0 +1,96 @@
+/**
+ * The bundled binary, run as a separate process: bundled the way scripts/build.mjs bundles
+ * dist/cli.js (esbuild, CommonJS, node20, shebang), into a temporary directory.
+ */
+import { before, after, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import * as esbuild from 'esbuild';
+import { JsonReportSchema } from '../../server/src/cli/jsonSchema';
+import { REPO_ROOT, copyWritable, rmDir, seedFiles, tmpDir } from './helpers';
+
+let dir = '';
+let cli = '';
+
+before(async () => {
+  dir = tmpDir('xxgk-bin-');
+  cli = path.join(dir, 'cli.js');
+  await esbuild.build({
+    entryPoints: [path.join(REPO_ROOT, 'server/src/cli/main.ts')],
+    outfile: cli,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'error',
+    banner: { js: '#!/usr/bin/env node' },
+  });
+  fs.chmodSync(cli, 0o755);
+  const work = path.join(dir, 'seeds');
+  fs.mkdirSync(work, { recursive: true });
+  for (const f of seedFiles()) copyWritable(f, path.join(work, path.basename(f)));
+});
+
+after(() => rmDir(dir));
+
+function runCli(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}) {
+  const r = spawnSync(cli, args, {
+    cwd: opts.cwd ?? dir,
+    input: opts.input,
+    env: { PATH: process.env.PATH ?? '', LANG: 'zh_CN.UTF-8', ...opts.env },
+    encoding: 'utf8',
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('--version prints the package version', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+  const r = runCli(['--version']);
+  assert.equal(r.code, 0);
+  assert.equal(r.stdout, `${pkg.version}\n`);
+});
+
+test('--help in English from LANG, exit codes listed', () => {
+  const r = runCli(['--help'], { env: { LANG: 'en_US.UTF-8' } });
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /Exit codes:/);
+  assert.match(r.stdout, /UTF-16 code units/);
+});
+
+test('usage error exits 2 with a message on stderr', () => {
+  const r = runCli(['check']);
+  assert.equal(r.code, 2);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^xxgk-report: /);
+});
+
+test('checks the seeds as JSON; output validates; piped output has no colour or progress', () => {
+  const r = runCli(['check', '--format', 'json', 'seeds']);
+  assert.ok(r.code === 0 || r.code === 1, r.stderr);
+  const doc = JsonReportSchema.parse(JSON.parse(r.stdout));
+  assert.equal(doc.files.length, seedFiles().length);
+  assert.equal(r.stderr, '');
+  const human = runCli(['check', 'seeds']);
+  assert.equal(human.code, r.code);
+  assert.ok(!human.stdout.includes('\x1b['));
+  assert.ok(!human.stderr.includes('\r'));
+});
+
+test('reads standard input for "-"', () => {
+  const text = fs.readFileSync(seedFiles()[0]);
+  const r = runCli(['check', '--format', 'json', '-'], { input: text });
+  const doc = JsonReportSchema.parse(JSON.parse(r.stdout));
+  assert.equal(doc.files[0].file, '<stdin>');
+  assert.equal(doc.files[0].encoding, 'utf-8');
+});
+
+test('an unreadable path exits 2 and the rest is still checked', () => {
+  const r = runCli(['check', '--format', 'json', 'missing.txt', path.join(dir, 'seeds')]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /xxgk-report: 无法读取 missing\.txt：文件或目录不存在/);
+  const doc = JsonReportSchema.parse(JSON.parse(r.stdout));
+  assert.equal(doc.summary.unreadable, 1);
+  assert.equal(doc.files.length, seedFiles().length + 1);
+});

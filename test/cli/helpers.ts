@@ -1,0 +1,83 @@
+/** Shared helpers for the CLI tests: temporary directories and a captured, in-process IO. */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { nodeFsImpl, type CliFs, type CliIo } from '../../server/src/cli/io';
+
+/** The repository root (tests run from out/test/cli/ or test/cli/). */
+export const REPO_ROOT = (() => {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) || path.basename(dir) === 'out') {
+    if (path.dirname(dir) === dir) throw new Error('repository root not found');
+    dir = path.dirname(dir);
+  }
+  return dir;
+})();
+
+export const SEEDS_DIR = path.join(REPO_ROOT, 'test', 'fixtures', 'seeds');
+
+export function seedFiles(): string[] {
+  return fs
+    .readdirSync(SEEDS_DIR)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()
+    .map((n) => path.join(SEEDS_DIR, n));
+}
+
+export function tmpDir(prefix = 'xxgk-cli-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function rmDir(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Copies a file and makes the copy writable (the fixtures are read-only). */
+export function copyWritable(from: string, to: string): void {
+  fs.copyFileSync(from, to);
+  fs.chmodSync(to, 0o644);
+}
+
+export interface Captured {
+  readonly io: CliIo;
+  readonly stdout: () => string;
+  readonly stderr: () => string;
+}
+
+export interface IoOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  stdoutIsTTY?: boolean;
+  stderrIsTTY?: boolean;
+  fs?: Partial<CliFs>;
+  stdin?: Buffer;
+  now?: () => number;
+}
+
+export function captureIo(o: IoOptions = {}): Captured {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    stdout: (s) => {
+      out += s;
+    },
+    stderr: (s) => {
+      err += s;
+    },
+    stdoutIsTTY: o.stdoutIsTTY ?? false,
+    stderrIsTTY: o.stderrIsTTY ?? false,
+    env: o.env ?? { LANG: 'zh_CN.UTF-8' },
+    cwd: o.cwd ?? process.cwd(),
+    fs: { ...nodeFsImpl, ...o.fs },
+    readStdin: () => o.stdin ?? Buffer.alloc(0),
+    now: o.now ?? (() => Date.now()),
+  };
+  return { io, stdout: () => out, stderr: () => err };
+}
+
+/** An `fs` error like Node's. */
+export function errnoError(code: string, message = code): NodeJS.ErrnoException {
+  const e = new Error(message) as NodeJS.ErrnoException;
+  e.code = code;
+  return e;
+}
