@@ -113,9 +113,10 @@ function reviewGrid(table: TableTemplate): Grid {
 }
 
 function render(grid: Grid, layout: 'tabs' | 'pipes'): string {
+  // Tab-separated rows keep their own length (a label-only row has no trailing tabs); pipe tables are rectangular.
+  if (layout === 'tabs') return grid.map((r) => r.join('\t')).join('\n');
   const width = Math.max(...grid.map((r) => r.length));
   const padded = grid.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
-  if (layout === 'tabs') return padded.map((r) => r.join('\t')).join('\n');
   const line = (r: readonly string[]): string => `| ${r.map((c) => c.replace(/\|/g, '｜')).join(' | ')} |`.replace(/ {2}\|/g, ' |');
   const out = [line(padded[0]), `|${Array<string>(width).fill(' --- ').join('|')}|`];
   for (const r of padded.slice(1)) out.push(line(r));

@@ -62,6 +62,15 @@ function t(key: keyof typeof T, locale: FeatureLocale): string {
   return pick(T[key], locale);
 }
 
+/** `单位：件` / `Unit: 件`. */
+function kv(key: keyof typeof T, value: string, locale: FeatureLocale): string {
+  return `${t(key, locale)}${locale === 'en' ? ': ' : '：'}${value}`;
+}
+
+function paren(text: string, locale: FeatureLocale): string {
+  return locale === 'en' ? ` (${text})` : `（${text}）`;
+}
+
 /** The heading lines shared by label and cell hovers: indicator name, what it counts, unit, parent. */
 function rowLines(table: Table, row: TableRow, tt: TableTemplate | undefined, locale: FeatureLocale): string[] {
   const indicator = indicatorOf(tt, row.indicator);
@@ -72,9 +81,9 @@ function rowLines(table: Table, row: TableRow, tt: TableTemplate | undefined, lo
     lines.push('', md(pick(indicator.hover, locale)));
     const unit = indicator.unit || row.unit;
     const facts: string[] = [];
-    if (unit && unit !== '——') facts.push(`${t('unit', locale)}：${md(unit)}`);
+    if (unit && unit !== '——') facts.push(kv('unit', md(unit), locale));
     const parent = indicatorOf(tt, indicator.parent);
-    if (parent) facts.push(`${t('parent', locale)}：${md(parent.label)}`);
+    if (parent) facts.push(kv('parent', md(parent.label), locale));
     if (facts.length) lines.push('', facts.join(' · '));
   } else if (row.label.trim()) {
     lines.push('', `_${t('unmatched', locale)}_`);
@@ -84,7 +93,7 @@ function rowLines(table: Table, row: TableRow, tt: TableTemplate | undefined, lo
 
 function footer(table: Table, template: Template | undefined, locale: FeatureLocale): string {
   const name = template ? pick(template.name, locale) : table.template;
-  return `${t('table', locale)}：${md(tableName(table, locale))} · ${t('template', locale)}：${md(name)}`;
+  return `${kv('table', md(tableName(table, locale)), locale)} · ${kv('template', md(name), locale)}`;
 }
 
 function findingLines(findings: readonly Finding[], span: Span, locale: FeatureLocale): string[] {
@@ -93,7 +102,7 @@ function findingLines(findings: readonly Finding[], span: Span, locale: FeatureL
     if (!overlaps(f.span, span)) continue;
     let line = `${SEVERITY_ICON[f.severity] ?? ''} ${md(pick(f.message, locale))} \`${f.ruleId}\``;
     if (f.expected !== undefined && f.actual !== undefined) {
-      line += ` — ${t('expected', locale)} **${md(String(fmt(f.expected)))}**，${t('actual', locale)} ${md(String(fmt(f.actual)))}`;
+      line += ` — ${t('expected', locale)} **${md(String(fmt(f.expected)))}**${locale === 'en' ? ', ' : '，'}${t('actual', locale)} ${md(String(fmt(f.actual)))}`;
     }
     lines.push(line.trim());
   }
@@ -121,12 +130,12 @@ function cellHover(table: Table, row: TableRow, cell: Cell, locale: FeatureLocal
   if (table.columns.length > 1 || (tt && tt.columns.length > 1)) {
     const column = columnOf(tt, cell.column);
     const label = column?.label || cell.column;
-    lines.push('', `${t('column', locale)}：**${md(label)}**${column ? ` — ${md(pick(column.hover, locale))}` : ''}`);
+    lines.push('', `${kv('column', `**${md(label)}**`, locale)}${column ? ` — ${md(pick(column.hover, locale))}` : ''}`);
   }
   const value = cell.state === 'number' && cell.value !== undefined
     ? `**${formatNumber(cell.value)}**`
-    : cell.state === 'missing' ? t('missing', locale) : `${t('invalid', locale)}（${md(cell.raw)}）`;
-  lines.push('', `${t('value', locale)}：${value}`);
+    : cell.state === 'missing' ? t('missing', locale) : `${t('invalid', locale)}${paren(md(cell.raw), locale)}`;
+  lines.push('', kv('value', value, locale));
 
   const covering = findings.filter((f) => overlaps(f.span, cell.span));
   const sums = tt ? totalLines(table, row, cell, tt, locale, covering) : [];
@@ -156,7 +165,7 @@ function totalLines(table: Table, row: TableRow, cell: Cell, tt: TableTemplate, 
     const terms = parts.map((p) => (p.value === undefined ? '—' : formatNumber(p.value))).join(' + ');
     const ok = stated !== undefined && Math.abs(stated - computed) < 1e-9;
     const verdict = stated === undefined ? '' : ok ? ` ✓ ${t('agrees', locale)}` : ` ✗ ${t('differs', locale)}`;
-    lines.push(`${t('sum', locale)}：${terms} = **${formatNumber(computed)}**；${t('stated', locale)}：${stated === undefined ? '—' : `**${formatNumber(stated)}**`}${verdict}`);
+    lines.push(`${kv('sum', `${terms} = **${formatNumber(computed)}**`, locale)}${locale === 'en' ? '; ' : '；'}${kv('stated', stated === undefined ? '—' : `**${formatNumber(stated)}**`, locale)}${verdict}`);
     if (known.length < parts.length) lines.push('', `_${t('partsMissing', locale)}_`);
     if (check.reason) lines.push('', `_${md(pick(check.reason, locale))}_`);
     break;
@@ -177,7 +186,7 @@ function totalLines(table: Table, row: TableRow, cell: Cell, tt: TableTemplate, 
     const left = side(check.left);
     const right = side(check.right);
     const name = (ids: readonly string[]): string => ids.map((id) => md(indicatorOf(tt, id)?.label ?? id)).join(' + ');
-    lines.push(`${t('balance', locale)}：${name(check.left)} = ${left === undefined ? '—' : `**${formatNumber(left)}**`}；${name(check.right)} = ${right === undefined ? '—' : `**${formatNumber(right)}**`}${left !== undefined && right !== undefined ? (Math.abs(left - right) < 1e-9 ? ` ✓ ${t('agrees', locale)}` : ` ✗ ${t('differs', locale)}`) : ''}`);
+    lines.push(`${kv('balance', '', locale)}${name(check.left)} = ${left === undefined ? '—' : `**${formatNumber(left)}**`}${locale === 'en' ? '; ' : '；'}${name(check.right)} = ${right === undefined ? '—' : `**${formatNumber(right)}**`}${left !== undefined && right !== undefined ? (Math.abs(left - right) < 1e-9 ? ` ✓ ${t('agrees', locale)}` : ` ✗ ${t('differs', locale)}`) : ''}`);
     break;
   }
   return lines;
@@ -208,8 +217,8 @@ function cellValue(table: Table, indicator: string, column: string): number | un
 
 function figureHover(figure: Figure, locale: FeatureLocale, findings: readonly Finding[]): HoverInfo {
   const lines: string[] = [];
-  const approx = figure.approx === 'exact' ? '' : `（${t('approx', locale)}）`;
-  lines.push(`${t('figure', locale)}：**${md(figure.raw)}**${figure.unit ? ` ${md(figure.unit)}` : ''}${approx}`);
+  const approx = figure.approx === 'exact' ? '' : paren(t('approx', locale), locale);
+  lines.push(`${kv('figure', `**${md(figure.raw)}**`, locale)}${figure.unit ? ` ${md(figure.unit)}` : ''}${approx}`);
   if (figure.raw.replace(/[,，\s]/g, '') !== formatNumber(figure.value)) lines.push('', `= ${formatNumber(figure.value)}${figure.unit ? ` ${md(figure.unit)}` : ''}`);
   const related = findings.filter((f) => overlaps(f.span, figure.span));
   const preferred = related.filter((f) => f.ruleId === 'figure-table-mismatch');

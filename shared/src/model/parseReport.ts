@@ -67,7 +67,7 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
   const title = findTitle(lines, inRegion);
   const titleYear = title ? findYear(text, title.span) : undefined;
   const period = findPeriod(text, regions);
-  const year = titleYear?.year ?? period?.start.year;
+  const year = titleYear?.year ?? period?.start.year ?? captionYear(lines, tables);
   const declaredParts = findDeclaredParts(lines, inRegion);
   const evidence = templateEvidence(text, tables, templates);
   const detected = options.template ?? detectTemplate(tables, evidence, year);
@@ -96,6 +96,19 @@ function regionTester(regions: readonly Span[]): (start: number, end: number) =>
 
 function isInHeadingNumber(span: Span, headings: readonly Heading[]): boolean {
   return headings.some((h) => span.start >= h.numberSpan.start && span.end <= h.numberSpan.end);
+}
+
+/** `2018年度…统计表` just above the first table: the year when neither title nor period gives one. */
+function captionYear(lines: readonly Line[], tables: Report['tables']): number | undefined {
+  const first = tables[0];
+  if (!first) return undefined;
+  const li = lineAt(lines, first.span.start);
+  for (let i = li; i >= Math.max(0, li - 6); i--) {
+    const t = foldWidth(lines[i].text);
+    const m = /((?:19|20)\d{2})[ \t\u3000]*年度?/.exec(t);
+    if (m && /统计表|年度/.test(t)) return Number(m[1]);
+  }
+  return undefined;
 }
 
 const YEAR_DIGITS = /((?:19|20)\d{2})[ \t\u3000]*年/;

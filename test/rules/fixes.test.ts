@@ -1,0 +1,66 @@
+/**
+ * Every fix offered on every fixture is applied: it edits only its span, its finding disappears,
+ * and no new error or warning appears. Safe fixes applied all at once leave no finding of those rules.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, applyEdits, safeFixEdits, type Finding } from '../../shared/src/index';
+import { loadFixture } from '../support/fixtures';
+import { fixtureFiles, ROOT } from '../support/walk';
+
+const dirs = ['test/fixtures/seeds', 'test/fixtures/synthetic', 'test/fixtures/rules'].map((d) => join(ROOT, d)).filter(existsSync);
+
+/** A finding's identity that survives edits elsewhere: rule, line and covered text. */
+function key(text: string, f: Finding): string {
+  const line = text.slice(0, f.span.start).split(/\r\n|\n|\r/).length;
+  return `${f.ruleId}@${line}:${text.slice(f.span.start, f.span.end)}`;
+}
+
+let offered = 0;
+for (const dir of dirs) {
+  for (const file of fixtureFiles(dir)) {
+    const rel = file.slice(ROOT.length + 1);
+    const fx = loadFixture(file);
+    const before = analyze(fx.text, fx.options).findings;
+    before.forEach((f, i) => {
+      (f.fixes ?? []).forEach((fix, j) => {
+        offered++;
+        test(`fix: ${rel} #${i} ${f.ruleId} (${fix.title.en})`, () => {
+          const after = applyEdits(fx.text, fix.edits);
+          // Only the named spans changed.
+          const sorted = [...fix.edits].sort((a, b) => a.span.start - b.span.start);
+          let pos = 0;
+          let apos = 0;
+          for (const e of sorted) {
+            assert.equal(after.slice(apos, apos + (e.span.start - pos)), fx.text.slice(pos, e.span.start));
+            apos += e.span.start - pos + e.newText.length;
+            pos = e.span.end;
+          }
+          assert.equal(after.slice(apos), fx.text.slice(pos));
+          const res = analyze(after, fx.options).findings;
+          const start = sorted[0].span.start;
+          assert.ok(!res.some((g) => g.ruleId === f.ruleId && g.span.start === start && g.message.zh === f.message.zh), 'the finding is gone');
+          const old = new Set(before.map((g) => key(fx.text, g)));
+          const fresh = res.filter((g) => (g.severity === 'error' || g.severity === 'warning') && !old.has(key(after, g)) && g.span.start !== start);
+          assert.deepEqual(fresh.map((g) => `${key(after, g)} ${g.message.zh}`), [], `fix ${j} of ${f.ruleId} introduced new findings`);
+        });
+      });
+    });
+    test(`fix all safe: ${rel}`, () => {
+      const edits = safeFixEdits(before);
+      const fixedRules = new Set(before.filter((f) => f.fixes?.some((x) => x.safe)).map((f) => f.ruleId));
+      let text = fx.text;
+      for (let round = 0; round < 3 && edits.length > 0; round++) {
+        text = applyEdits(text, safeFixEdits(analyze(text, fx.options).findings));
+      }
+      const left = analyze(text, fx.options).findings.filter((f) => fixedRules.has(f.ruleId) && f.fixes?.some((x) => x.safe));
+      assert.deepEqual(left.map((f) => key(text, f)), []);
+    });
+  }
+}
+
+test('fixtures offer fixes to test', () => {
+  assert.ok(offered > 0);
+});
