@@ -15,6 +15,7 @@ import {
   type SeveritySetting,
   type TextEdit,
 } from '../../../shared/src/index';
+import * as path from 'node:path';
 import { parseArgs, type CheckArgs } from './args';
 import { writeFileAtomic } from './atomicWrite';
 import { unifiedDiff } from './diff';
@@ -207,7 +208,8 @@ function checkFile(entry: WalkEntry, ctx: Ctx): FileOutcome {
         final = first;
         fixed = 0;
       } else if (args.dryRun) {
-        diff = unifiedDiff(first.text, final.text, `a/${entry.path}`, `b/${entry.path}`);
+        const abs = path.isAbsolute(entry.path);
+        diff = unifiedDiff(first.text, final.text, abs ? entry.path : `a/${entry.path}`, abs ? entry.path : `b/${entry.path}`);
       } else {
         try {
           // encodeText adds the BOM that the encoding name implies: the one the file had.

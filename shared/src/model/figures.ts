@@ -46,9 +46,11 @@ export function findFigures(text: string, excluded: readonly Span[]): Figure[] {
     let value = Number(numText.replace(/,/g, ''));
     if (!Number.isFinite(value)) continue;
     const scale = m[5];
-    if (scale === '万') value *= 10000;
+    let unit = m[6] ?? '';
+    // Money is reported in 万元 in the tables: keep `127.6万元` as 127.6 万元; scale counts (`1.2万条` → 12000 条).
+    if (scale && unit === '元') unit = scale + '元';
+    else if (scale === '万') value *= 10000;
     else if (scale === '亿') value *= 100000000;
-    const unit = m[6] ?? '';
     const suffix = m[4] ?? m[7] ?? '';
     let approx: Approximation = 'exact';
     if (prefix === '约' || prefix === '大约' || suffix === '左右' || suffix === '上下') approx = 'about';
@@ -61,7 +63,7 @@ export function findFigures(text: string, excluded: readonly Span[]): Figure[] {
       numberSpan: { start: numStart, end: numEnd },
       raw: text.slice(numStart, numEnd),
       value,
-      unit: unit === '' && scale ? scale : unit,
+      unit,
       approx,
       sentenceSpan: sentenceAround(text, numStart),
     });

@@ -291,7 +291,8 @@ function isNote(text: string): boolean {
 }
 
 function looksNarrative(text: string): boolean {
-  const t = stripSpaces(text);
+  // Parenthesised notes inside labels (`（区分处理的，只计这一情形，不计其他情形）`) do not make prose.
+  const t = stripSpaces(foldWidth(text)).replace(/\([^()]*\)/g, '');
   return t.length > 80 || (/[。！？]/.test(t) && t.length > 12) || (/[，,；]/.test(t) && t.length > 25);
 }
 
@@ -522,7 +523,8 @@ const MAX_TABLE_LINES = 2500;
 
 /** Finds and reads every official table in the text. */
 export function scanTables(text: string, lines: readonly Line[], templates: readonly Template[], lineOf: (offset: number) => number): TableScan {
-  const all = templates.flatMap(prepare);
+  // Newest first: when two formats read a table equally well, the current one wins.
+  const all = [...templates].sort((a, b) => b.years.from - a.years.from).flatMap(prepare);
   const tables: Table[] = [];
   const regions: Span[] = [];
 
