@@ -183,7 +183,7 @@ function splitTrailingValues(items: Item[], lineText: string): Item[] {
       out.push(it);
       continue;
     }
-    const m = /^(.*?[^\s\d,.+\-—/])((?:\s+(?:[+\-]?\d[\d,]*(?:\.\d+)?|[-—/]+))+)$/.exec(foldWidth(it.text));
+    const m = /^(.*?[^\s\d,.+\-—/])((?:\s+(?:[+-]?\d[\d,]*(?:\.\d+)?|[-—/]+))+)$/.exec(foldWidth(it.text));
     if (!m || /[(（][^)）]*$/.test(m[1])) {
       out.push(it);
       continue;
