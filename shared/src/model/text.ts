@@ -4,7 +4,10 @@
  */
 
 /** Folds full-width ASCII (U+FF01–U+FF5E) to half-width and U+3000 to a space. Length-preserving. */
+const WIDE = /[\uff01-\uff5e\u3000]/;
+
 export function foldWidth(s: string): string {
+  if (!WIDE.test(s)) return s;
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -1,5 +1,13 @@
 import type { RuleDefinition } from './types';
-import { sumEvaluations, sumMismatchFinding } from './support';
+import type { RuleContext } from './types';
+import { memo, sumEvaluations, sumMismatchFinding } from './support';
+
+const cache = new WeakMap<object, { templates: RuleContext['templates']; value: Set<string> }>();
+
+/** Rows of the application table whose 总计 cell disagrees with its applicant columns (their failures explain column sums too). */
+export function rowsWithWrongTotal(ctx: RuleContext): Set<string> {
+  return memo(cache, ctx, () => new Set(rule.check(ctx).map((f) => String((f.data as { total?: string })?.total))));
+}
 
 /** 2019/2021 application table: a row's 总计 is not the sum of its six applicant columns. */
 const rule: RuleDefinition = {

@@ -4,7 +4,7 @@
  */
 import type { Cell, Figure, TableKind, TemplateId } from '../model/types';
 import type { RuleContext } from './types';
-import { cellIn, num, tableViews, type TableView } from './support';
+import { cellIn, memo, num, tableViews, type TableView } from './support';
 
 export interface Target {
   readonly kind: TableKind;
@@ -127,8 +127,14 @@ function eraOf(id: TemplateId | undefined): 'old' | 'new' | undefined {
   return id === undefined ? undefined : id === 'gov2014' ? 'old' : 'new';
 }
 
+const matchCache = new WeakMap<object, { templates: RuleContext['templates']; value: FigureMatch[] }>();
+
 /** Every prose figure that names a table cell, with that cell's value. */
 export function matchFigures(ctx: RuleContext): FigureMatch[] {
+  return memo(matchCache, ctx, () => computeMatches(ctx));
+}
+
+function computeMatches(ctx: RuleContext): FigureMatch[] {
   const views = tableViews(ctx);
   if (views.length === 0) return [];
   const eras = new Set(views.map((v) => eraOf(v.table.template)));

@@ -1,6 +1,6 @@
 import type { RuleDefinition } from './types';
 import { sumEvaluations, sumMismatchFinding } from './support';
-import applicantTotal from './applicant-total-mismatch';
+import { rowsWithWrongTotal } from './applicant-total-mismatch';
 
 /** 2019/2021 application table: （七）总计 is not the sum of every outcome row, in some column. */
 const rule: RuleDefinition = {
@@ -14,7 +14,7 @@ const rule: RuleDefinition = {
   },
   fixable: true,
   check(ctx) {
-    const rowTotalsWrong = new Set(applicantTotal.check(ctx).map((f) => String((f.data as { total?: string })?.total)));
+    const rowTotalsWrong = rowsWithWrongTotal(ctx);
     return sumEvaluations(ctx, 'outcome-total-mismatch').flatMap((ev) => {
       // A wrong 总计 cell already reported on its own row explains this column's failure.
       if (ev.column === 'tot' && [ev.total.id, ...ev.parts.map((p) => p.id)].some((id) => rowTotalsWrong.has(id))) return [];

@@ -1,7 +1,7 @@
 import type { RawFinding, RuleDefinition } from './types';
 import { cellIn, columnName, num, rowName, round, setCellFix, tableViews } from './support';
 import { formatNumber } from '../model/text';
-import applicantTotal from './applicant-total-mismatch';
+import { rowsWithWrongTotal } from './applicant-total-mismatch';
 
 /** 2019/2021 application table: 一 + 二 ≠ （七）总计 + 四 in some column (the identity printed in the table). */
 const rule: RuleDefinition = {
@@ -16,7 +16,7 @@ const rule: RuleDefinition = {
   fixable: true,
   check(ctx) {
     const out: RawFinding[] = [];
-    const rowTotalsWrong = new Set(applicantTotal.check(ctx).map((f) => String((f.data as { total?: string })?.total)));
+    const rowTotalsWrong = rowsWithWrongTotal(ctx);
     for (const view of tableViews(ctx)) {
       for (const check of view.tt.checks) {
         if (check.rule !== rule.id || check.kind !== 'balance') continue;

@@ -12,8 +12,27 @@ export interface TableView {
   readonly indicators: ReadonlyMap<string, Indicator>;
 }
 
+const viewCache = new WeakMap<object, { templates: RuleContext['templates']; views: TableView[] }>();
+
+/** Per-report memo for derived data several rules need (keyed by the report and the templates used). */
+export function memo<T>(cache: WeakMap<object, { templates: RuleContext['templates']; value: T }>, ctx: RuleContext, make: () => T): T {
+  const hit = cache.get(ctx.report);
+  if (hit && hit.templates === ctx.templates) return hit.value;
+  const value = make();
+  cache.set(ctx.report, { templates: ctx.templates, value });
+  return value;
+}
+
 /** Every table of the report with its template table and rows by indicator id. */
 export function tableViews(ctx: RuleContext): TableView[] {
+  const hit = viewCache.get(ctx.report);
+  if (hit && hit.templates === ctx.templates) return hit.views;
+  const views = buildViews(ctx);
+  viewCache.set(ctx.report, { templates: ctx.templates, views });
+  return views;
+}
+
+function buildViews(ctx: RuleContext): TableView[] {
   const out: TableView[] = [];
   for (const table of ctx.report.tables) {
     const template = ctx.templates.get(table.template);
