@@ -496,7 +496,7 @@ test('progress on a TTY stderr for more than 20 files, cleared at the end; never
   let clock = 0;
   const now = () => (clock += 1000);
   const tty = await cli(['check', '.'], { cwd: dir, stderrIsTTY: true, now });
-  assert.match(tty.stderr, /\r\x1b\[K检查中 25\/25 …/);
+  assert.ok(tty.stderr.includes('\r\x1b[K检查中 25/25 …'), JSON.stringify(tty.stderr));
   assert.ok(tty.stderr.endsWith('\r\x1b[K'), 'the line is cleared');
   assert.ok(!tty.stdout.includes('\r'));
   const en = await cli(['check', '--lang', 'en', '.'], { cwd: dir, stderrIsTTY: true, now });

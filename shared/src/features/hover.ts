@@ -157,7 +157,7 @@ function totalLines(table: Table, row: TableRow, cell: Cell, tt: TableTemplate, 
   const numeric = covering.find((f) => typeof f.expected === 'number' && typeof f.actual === 'number');
   for (const check of tt.checks) {
     const parts = sumParts(table, row, cell, check);
-    if (!parts) continue;
+    if (!parts || parts.length === 0) continue;
     const known = parts.filter((p) => p.value !== undefined);
     const sum = known.reduce((a, p) => a + (p.value as number), 0);
     const computed = numeric && typeof numeric.expected === 'number' ? numeric.expected : sum;
@@ -197,13 +197,14 @@ function sumParts(table: Table, row: TableRow, cell: Cell, check: Check): PartVa
   if ((check.kind !== 'sum' && check.kind !== 'title-sum') || !check.total || check.parts.length === 0) return undefined;
   if (check.axis === 'columns') {
     if (check.total !== cell.column) return undefined;
-    return check.parts.map((col) => {
+    return check.parts.filter((col) => row.cells.some((x) => x.column === col) || table.columns.includes(col)).map((col) => {
       const c = row.cells.find((x) => x.column === col);
       return { label: col, ...(c?.state === 'number' && c.value !== undefined ? { value: c.value } : {}) };
     });
   }
   if (check.total !== row.indicator) return undefined;
-  return check.parts.map((id) => {
+  // A part whose row is not in the table at all (a local variant's row) is not a blank part.
+  return check.parts.filter((id) => table.rows.some((r) => r.indicator === id)).map((id) => {
     const v = cellValue(table, id, cell.column);
     return { label: id, ...(v !== undefined ? { value: v } : {}) };
   });

@@ -57,7 +57,7 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
   const headings: Heading[] = [];
   for (const line of lines) {
     if (isBlank(line) || inRegion(line.start, line.end)) continue;
-    if (line.text.trimStart().startsWith('|') || /<t[dhr]\b/i.test(line.text)) continue;
+    if (line.text.trimStart().startsWith('|') || /<t[dhr]\b/i.test(line.text) || looksLikeTableRow(line.text)) continue;
     const h = readHeading(line);
     if (h) headings.push(h);
   }
@@ -92,6 +92,13 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
 
 function regionTester(regions: readonly Span[]): (start: number, end: number) => boolean {
   return (start, end) => regions.some((r) => start < r.end && end > r.start);
+}
+
+/** A row of an unrecognised table (`（一）收到申请数\t件\t31`, `1.属于国家秘密  0  0  0`) is not a heading. */
+function looksLikeTableRow(text: string): boolean {
+  const fields = text.split('\t').map((f) => f.trim()).filter((f) => f !== '');
+  if (fields.length >= 2) return true;
+  return /\S(?:[ \u3000]+(?:\d[\d,.]*|[-—/]+)){2,}[ \u3000]*$/.test(foldWidth(text));
 }
 
 function isInHeadingNumber(span: Span, headings: readonly Heading[]): boolean {

@@ -1,0 +1,209 @@
+/**
+ * Checking (and with `--fix`, fixing) one file: read, decode, analyze, fix, re-encode, write.
+ * Runs on the main thread or in a worker; everything it returns is plain, cloneable data.
+ */
+import * as path from 'node:path';
+import {
+  analyze,
+  applyEdits,
+  localize,
+  safeFixEdits,
+  type CheckOptions,
+  type Finding,
+  type Report,
+  type TextEdit,
+} from '../../../shared/src/index';
+import { writeFileAtomic } from './atomicWrite';
+import { unifiedDiff } from './diff';
+import { decodeBytes, encodeText, roundTrips, type EncodingName } from './encoding';
+import type { CliFs } from './io';
+import type { JsonFileResult, JsonFinding } from './jsonSchema';
+import { M, errnoReason, type Lang } from './messages';
+import { LineIndex, dominantEol, normalizeEol, withEol, type EolStyle, type NormalizedText } from './text';
+import type { WalkEntry } from './walk';
+
+/** `--fix` re-checks and fixes again until nothing safe is left, at most this many times. */
+export const MAX_FIX_ROUNDS = 3;
+/** Files larger than this are skipped (a report is tens of kilobytes). */
+export const MAX_FILE_MIB = 32;
+
+/** What a check needs besides the file: plain data, so it can be sent to a worker. */
+export interface FileJob {
+  readonly lang: Lang;
+  readonly options: CheckOptions;
+  readonly fix: boolean;
+  readonly dryRun: boolean;
+  readonly quiet: boolean;
+}
+
+export interface FileEnv {
+  readonly fs: CliFs;
+  /** For the entry whose `abs` is '' (standard input). */
+  readonly readStdin: () => Buffer;
+}
+
+
+interface Analysis {
+  /** The file's text (without BOM; original line endings). */
+  readonly text: string;
+  readonly norm: NormalizedText;
+  readonly report: Report;
+  readonly findings: readonly Finding[];
+}
+
+function analyzeText(text: string, options: CheckOptions): Analysis {
+  const norm = normalizeEol(text);
+  const { report, findings } = analyze(norm.text, options);
+  return { text, norm, report, findings };
+}
+
+/** Core edits (on normalized text) as edits on the file's own text. */
+function toFileEdits(edits: readonly TextEdit[], norm: NormalizedText, eol: EolStyle): TextEdit[] {
+  return edits.map((e) => ({
+    span: { start: norm.toOriginal(e.span.start), end: norm.toOriginal(e.span.end) },
+    newText: withEol(e.newText, eol),
+  }));
+}
+
+function toJsonFindings(a: Analysis, lang: Lang, eol: EolStyle, quiet: boolean): JsonFinding[] {
+  const index = new LineIndex(a.text);
+  const loc = (span: { start: number; end: number }) => {
+    const start = a.norm.toOriginal(span.start);
+    const end = a.norm.toOriginal(span.end);
+    return { range: { start: index.position(start), end: index.position(end) }, offset: { start, end } };
+  };
+  const out: JsonFinding[] = [];
+  for (const f of a.findings) {
+    if (quiet && f.severity !== 'error') continue;
+    out.push({
+      rule: f.ruleId,
+      severity: f.severity,
+      message: localize(f.message, lang),
+      ...loc(f.span),
+      ...(f.expected !== undefined ? { expected: f.expected } : {}),
+      ...(f.actual !== undefined ? { actual: f.actual } : {}),
+      related: (f.related ?? []).map((r) => ({ ...loc(r.span), message: localize(r.message, lang) })),
+      fixes: (f.fixes ?? []).map((fx) => ({
+        title: localize(fx.title, lang),
+        safe: fx.safe,
+        edits: fx.edits.map((e) => ({ ...loc(e.span), newText: withEol(e.newText, eol) })),
+      })),
+    });
+  }
+  return out;
+}
+
+export interface FileOutcome {
+  readonly result: JsonFileResult;
+  /** Could not be read, decoded or checked (counted as unreadable). */
+  readonly unreadable: boolean;
+  /** A fix could not be written. */
+  readonly writeFailed: boolean;
+  /** A message for stderr (errors always; notes in human format only). */
+  readonly stderr?: { readonly text: string; readonly isError: boolean };
+}
+
+function failed(entry: WalkEntry, reason: string, lang: Lang): FileOutcome {
+  const text = M.cannotRead(entry.path, reason)[lang];
+  return {
+    result: { file: entry.path, encoding: null, template: null, findings: [], error: text },
+    unreadable: true,
+    writeFailed: false,
+    stderr: { text, isError: true },
+  };
+}
+
+function noted(entry: WalkEntry, encoding: EncodingName | null, note: string): FileOutcome {
+  return {
+    result: { file: entry.path, encoding, template: null, findings: [], note },
+    unreadable: false,
+    writeFailed: false,
+    stderr: { text: `${entry.path}: ${note}`, isError: false },
+  };
+}
+
+export function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): FileOutcome {
+  const { lang } = job;
+  const args = job;
+  if (entry.error) return failed(entry, errnoReason(entry.error, lang), lang);
+
+  let bytes: Buffer;
+  try {
+    if (entry.abs === '') bytes = env.readStdin();
+    else {
+      const size = env.fs.statSync(entry.abs).size;
+      if (size > MAX_FILE_MIB * 1024 * 1024) return noted(entry, null, M.tooLarge(MAX_FILE_MIB)[lang]);
+      bytes = env.fs.readFileSync(entry.abs);
+    }
+  } catch (e) {
+    return failed(entry, errnoReason(e as NodeJS.ErrnoException, lang), lang);
+  }
+
+  const decoded = decodeBytes(bytes);
+  if (decoded.kind === 'binary') return noted(entry, null, M.binary[lang]);
+  if (decoded.kind === 'undecodable') return failed(entry, M.undecodable[lang], lang);
+  const { encoding } = decoded;
+  if (decoded.text.trim() === '') return noted(entry, encoding, M.empty[lang]);
+
+  try {
+    const eol = dominantEol(decoded.text);
+    const first = analyzeText(decoded.text, job.options);
+    let final = first;
+    let fixed = 0;
+    for (let round = 0; args.fix && round < MAX_FIX_ROUNDS; round++) {
+      const edits = safeFixEdits(final.findings);
+      if (edits.length === 0) break;
+      const next = applyEdits(final.text, toFileEdits(edits, final.norm, eol));
+      if (next === final.text) break;
+      fixed += edits.length;
+      final = analyzeText(next, job.options);
+    }
+
+    let note: string | undefined;
+    let diff: string | undefined;
+    let writeFailed = false;
+    let stderr: FileOutcome['stderr'];
+    if (final !== first) {
+      if (!roundTrips(bytes, decoded.text, encoding)) {
+        note = M.notFixedEncoding(encoding)[lang];
+        stderr = { text: `${entry.path}: ${note}`, isError: false };
+        final = first;
+        fixed = 0;
+      } else if (args.dryRun) {
+        const abs = path.isAbsolute(entry.path);
+        diff = unifiedDiff(first.text, final.text, abs ? entry.path : `a/${entry.path}`, abs ? entry.path : `b/${entry.path}`);
+      } else {
+        try {
+          // encodeText adds the BOM that the encoding name implies: the one the file had.
+          writeFileAtomic(env.fs, entry.abs, encodeText(final.text, encoding));
+        } catch (e) {
+          note = M.cannotWrite(entry.path, errnoReason(e as NodeJS.ErrnoException, lang))[lang];
+          stderr = { text: note, isError: true };
+          writeFailed = true;
+          final = first;
+          fixed = 0;
+        }
+      }
+    }
+
+    const result: JsonFileResult = {
+      file: entry.path,
+      encoding,
+      template: final.report.template ?? null,
+      findings: toJsonFindings(final, lang, eol, args.quiet),
+      ...(note !== undefined ? { note } : {}),
+      ...(args.fix ? { fixed } : {}),
+      ...(diff ? { diff } : {}),
+    };
+    return { result, unreadable: false, writeFailed, stderr };
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    const text = M.internal(entry.path, reason)[lang];
+    return {
+      result: { file: entry.path, encoding, template: null, findings: [], error: text },
+      unreadable: true,
+      writeFailed: false,
+      stderr: { text, isError: true },
+    };
+  }
+}

@@ -1,0 +1,96 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, builtinTemplates, hover, parseReport } from '../../shared/src/index';
+import { cursor, STATS } from './support';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const DRAFT = readFileSync(join(ROOT, 'test', 'server', 'fixtures', 'draft-2021.txt'), 'utf8');
+
+function at(marked: string, locale: 'zh' | 'en' = 'zh', withFindings = true): { md: string; span: string } {
+  const { text, offset } = cursor(marked);
+  const { report, findings } = analyze(text);
+  const info = hover(report, offset, locale, withFindings ? findings : []);
+  assert.ok(info, 'expected a hover');
+  return { md: info.markdown, span: text.slice(info.span.start, info.span.end) };
+}
+
+describe('hover', () => {
+  test('a total cell: computed sum against the stated value, with the finding', () => {
+    const { md, span } = at(STATS.replace('收到申请数\t件\t5', '收到申请数\t件\t‸5'));
+    assert.equal(span, '5');
+    assert.match(md, /\*\*（一）收到申请数\*\* `C1`/);
+    assert.match(md, /分项之和：1 \+ 0 \+ 3 \+ 0 = \*\*4\*\*；表中数值：\*\*5\*\* ✗ 不一致/);
+    assert.match(md, /sum-mismatch/);
+    assert.match(md, /应为 \*\*4\*\*，实为 5/);
+    assert.doesNotMatch(md, /部分分项未填写/, 'a variant row absent from the table is not a blank part');
+  });
+
+  test('without findings the sum comes from the template checks', () => {
+    const { md } = at(STATS.replace('收到申请数\t件\t5', '收到申请数\t件\t‸5'), 'zh', false);
+    assert.match(md, /= \*\*4\*\*/);
+    assert.doesNotMatch(md, /sum-mismatch/);
+  });
+
+  test('a total that agrees says so', () => {
+    const { md } = at(STATS.replace('申请办结数\t件\t4', '申请办结数\t件\t‸4'));
+    assert.match(md, /4 \+ 0 = \*\*4\*\*；表中数值：\*\*4\*\* ✓ 一致/);
+  });
+
+  test('a row label: what it counts, unit, parent and template', () => {
+    const { md, span } = at(STATS.replace('1.当面申请数', '1.当面‸申请数'));
+    assert.equal(span, '1.当面申请数');
+    const c11 = builtinTemplates().get('gov2014')?.tables[0].indicators.find((i) => i.id === 'C1.1');
+    assert.ok(c11);
+    assert.ok(md.includes(c11.hover.zh.slice(0, 10)));
+    assert.match(md, /单位：件/);
+    assert.match(md, /上级指标：（一）收到申请数/);
+    assert.match(md, /模板：政府信息公开情况统计表（2014—2018年格式）/);
+  });
+
+  test('English', () => {
+    const { md } = at(STATS.replace('收到申请数\t件\t5', '收到申请数\t件\t‸5'), 'en');
+    assert.match(md, /Sum of the parts: 1 \+ 0 \+ 3 \+ 0 = \*\*4\*\*; Stated: \*\*5\*\* ✗ differs/);
+    assert.match(md, /Unit: 件/);
+    assert.match(md, /expected \*\*4\*\*, found 5/);
+  });
+
+  test('a multi-column cell names its column; a total column cell shows its row sum', () => {
+    const r1 = DRAFT.indexOf('一、本年新收政府信息公开申请数量\t') + '一、本年新收政府信息公开申请数量\t'.length;
+    const { report, findings } = analyze(DRAFT);
+    const cell = hover(report, r1, 'zh', findings);
+    assert.ok(cell);
+    assert.match(cell.markdown, /列：\*\*自然人\*\*/);
+    const tot = DRAFT.indexOf('\n', DRAFT.indexOf('四、结转下年度继续办理')) - 1;
+    const total = hover(report, tot, 'zh', findings);
+    assert.ok(total);
+    assert.match(total.markdown, /列：\*\*总计\*\*/);
+    assert.match(total.markdown, /2 \+ 0 \+ 0 \+ 0 \+ 0 \+ 0 = \*\*2\*\*；表中数值：\*\*4\*\* ✗ 不一致/);
+  });
+
+  test('a balance row shows both sides of the printed identity', () => {
+    const r1 = DRAFT.indexOf('一、本年新收政府信息公开申请数量\t') + '一、本年新收政府信息公开申请数量\t'.length;
+    const { report } = parseReport(DRAFT);
+    const info = hover(report, r1, 'zh');
+    assert.ok(info);
+    assert.match(info.markdown, /勾稽关系：一、本年新收政府信息公开申请数量 \+ 二、上年结转政府信息公开申请数量 = \*\*12\*\*；（七）总计 \+ 四、结转下年度继续办理 = \*\*12\*\* ✓ 一致/);
+  });
+
+  test('a narrative figure: the mismatch with the table, or just the value', () => {
+    const mismatch = at(DRAFT.replace('上年结转3件', '上年结转‸3件'));
+    assert.equal(mismatch.span, '3件');
+    assert.match(mismatch.md, /正文数字：\*\*3\*\* 件/);
+    assert.match(mismatch.md, /figure-table-mismatch/);
+    assert.match(mismatch.md, /应为 \*\*2\*\*/);
+    const plain = at(DRAFT.replace('政府信息1200条', '政府信息‸1200条'));
+    assert.match(plain.md, /正文数字：\*\*1200\*\* 条/);
+    assert.doesNotMatch(plain.md, /应为/);
+  });
+
+  test('nothing to say outside tables and figures', () => {
+    const { text, offset } = cursor(STATS.replace('存在的问题', '存在‸的问题'));
+    assert.equal(hover(parseReport(text).report, offset, 'zh'), undefined);
+    assert.equal(hover(parseReport('').report, 0, 'zh'), undefined);
+  });
+});
