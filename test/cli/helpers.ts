@@ -52,6 +52,8 @@ export interface IoOptions {
   fs?: Partial<CliFs>;
   stdin?: Buffer;
   now?: () => number;
+  workerScript?: string;
+  cpus?: number;
 }
 
 export function captureIo(o: IoOptions = {}): Captured {
@@ -71,6 +73,8 @@ export function captureIo(o: IoOptions = {}): Captured {
     fs: { ...nodeFsImpl, ...o.fs },
     readStdin: () => o.stdin ?? Buffer.alloc(0),
     now: o.now ?? (() => Date.now()),
+    cpus: o.cpus ?? 1,
+    ...(o.workerScript ? { workerScript: o.workerScript } : {}),
   };
   return { io, stdout: () => out, stderr: () => err };
 }

@@ -62,7 +62,7 @@ describe('blankTables', () => {
       const blocks = blankTables(id, 'pipes').split('\n\n').filter((b) => b.startsWith('|'));
       assert.equal(blocks.length, builtinTemplates().get(id)?.tables.length);
       for (const block of blocks) {
-        const lines = block.split('\n');
+        const lines = block.split('\n').filter((l) => l !== '');
         assert.match(lines[1], /^\|( --- \|)+$/);
         const width = lines[0].split('|').length;
         for (const line of lines) {

@@ -21,6 +21,8 @@ export interface CheckArgs {
   readonly quiet: boolean;
   readonly fix: boolean;
   readonly dryRun: boolean;
+  /** Worker threads; undefined: as many as CPUs (capped). */
+  readonly jobs?: number;
 }
 
 export type ParsedArgs =
@@ -29,7 +31,7 @@ export type ParsedArgs =
   | { readonly command: 'version' }
   | { readonly command: 'usage-error'; readonly message: { zh: string; en: string }; readonly lang?: Lang };
 
-const VALUE_OPTIONS = new Set(['--format', '-f', '--lang', '--template', '--rule']);
+const VALUE_OPTIONS = new Set(['--format', '-f', '--lang', '--template', '--rule', '--jobs', '-j']);
 const FLAG_OPTIONS = new Set(['--no-narrative', '--quiet', '-q', '--fix', '--dry-run', '--help', '-h', '--version', '-V', '-v']);
 
 function usage(zh: string, en: string, lang?: Lang): ParsedArgs {
@@ -46,6 +48,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let quiet = false;
   let fix = false;
   let dryRun = false;
+  let jobs: number | undefined;
   let help = false;
   let version = false;
   let endOfOptions = false;
@@ -94,6 +97,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
             return usage(`未知的模板：${value}（可选 ${TEMPLATES.join('、')}）`, `unknown template: ${value} (one of ${TEMPLATES.join(', ')})`, lang);
           }
           template = value as TemplateName;
+          break;
+        case '--jobs':
+        case '-j':
+          if (!/^[1-9]\d{0,2}$/.test(value)) return usage(`--jobs 需要一个正整数：${value}`, `--jobs takes a positive integer: ${value}`, lang);
+          jobs = Number(value);
           break;
         case '--rule':
           for (const part of value.split(',')) {
@@ -145,5 +153,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command !== 'check') return usage(`未知的命令：${command}`, `unknown command: ${command}`, lang);
   if (paths.length === 0) return usage('没有给出要检查的文件或目录', 'no files or directories to check', lang);
   if (dryRun && !fix) return usage('--dry-run 只能与 --fix 一起使用', '--dry-run only goes with --fix', lang);
-  return { command: 'check', paths, format, lang, template, rules, narrative, quiet, fix, dryRun };
+  return { command: 'check', paths, format, lang, template, rules, narrative, quiet, fix, dryRun, ...(jobs ? { jobs } : {}) };
 }

@@ -122,17 +122,28 @@ function noted(entry: WalkEntry, encoding: EncodingName | null, note: string): F
   };
 }
 
+/** True when the file's size or modification time is no longer what it was when it was read. */
+function changedSince(env: FileEnv, abs: string, stamp: string): boolean {
+  try {
+    const st = env.fs.statSync(abs);
+    return `${st.size}:${st.mtimeMs}` !== stamp;
+  } catch {
+    return true;
+  }
+}
+
 export function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): FileOutcome {
   const { lang } = job;
-  const args = job;
   if (entry.error) return failed(entry, errnoReason(entry.error, lang), lang);
 
   let bytes: Buffer;
+  let stamp = '';
   try {
     if (entry.abs === '') bytes = env.readStdin();
     else {
-      const size = env.fs.statSync(entry.abs).size;
-      if (size > MAX_FILE_MIB * 1024 * 1024) return noted(entry, null, M.tooLarge(MAX_FILE_MIB)[lang]);
+      const st = env.fs.statSync(entry.abs);
+      if (st.size > MAX_FILE_MIB * 1024 * 1024) return noted(entry, null, M.tooLarge(MAX_FILE_MIB)[lang]);
+      stamp = `${st.size}:${st.mtimeMs}`;
       bytes = env.fs.readFileSync(entry.abs);
     }
   } catch (e) {
@@ -150,7 +161,7 @@ export function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): FileOut
     const first = analyzeText(decoded.text, job.options);
     let final = first;
     let fixed = 0;
-    for (let round = 0; args.fix && round < MAX_FIX_ROUNDS; round++) {
+    for (let round = 0; job.fix && round < MAX_FIX_ROUNDS; round++) {
       const edits = safeFixEdits(final.findings);
       if (edits.length === 0) break;
       const next = applyEdits(final.text, toFileEdits(edits, final.norm, eol));
@@ -169,9 +180,15 @@ export function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): FileOut
         stderr = { text: `${entry.path}: ${note}`, isError: false };
         final = first;
         fixed = 0;
-      } else if (args.dryRun) {
+      } else if (job.dryRun) {
         const abs = path.isAbsolute(entry.path);
         diff = unifiedDiff(first.text, final.text, abs ? entry.path : `a/${entry.path}`, abs ? entry.path : `b/${entry.path}`);
+      } else if (changedSince(env, entry.abs, stamp)) {
+        note = M.changedMeanwhile[lang];
+        stderr = { text: `${entry.path}: ${note}`, isError: true };
+        writeFailed = true;
+        final = first;
+        fixed = 0;
       } else {
         try {
           // encodeText adds the BOM that the encoding name implies: the one the file had.
@@ -190,9 +207,9 @@ export function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): FileOut
       file: entry.path,
       encoding,
       template: final.report.template ?? null,
-      findings: toJsonFindings(final, lang, eol, args.quiet),
+      findings: toJsonFindings(final, lang, eol, job.quiet),
       ...(note !== undefined ? { note } : {}),
-      ...(args.fix ? { fixed } : {}),
+      ...(job.fix ? { fixed } : {}),
       ...(diff ? { diff } : {}),
     };
     return { result, unreadable: false, writeFailed, stderr };

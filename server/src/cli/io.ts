@@ -3,6 +3,7 @@
  * in-process with captured output, a fake terminal and failing file operations.
  */
 import * as nodeFs from 'node:fs';
+import * as os from 'node:os';
 
 /** The synchronous file operations the CLI uses (a subset of `node:fs`). */
 export interface CliFs {
@@ -28,6 +29,10 @@ export interface CliIo {
   readonly readStdin: () => Buffer;
   /** A clock in milliseconds, for throttling the progress line. */
   readonly now: () => number;
+  /** How many threads can run at once. */
+  readonly cpus: number;
+  /** The script to start worker threads from (the CLI's entry); without it everything runs on one thread. */
+  readonly workerScript?: string;
 }
 
 export const nodeFsImpl: CliFs = {
@@ -41,7 +46,7 @@ export const nodeFsImpl: CliFs = {
   unlinkSync: (p) => nodeFs.unlinkSync(p),
 };
 
-export function nodeIo(): CliIo {
+export function nodeIo(workerScript?: string): CliIo {
   return {
     stdout: (chunk) => {
       process.stdout.write(chunk);
@@ -56,5 +61,7 @@ export function nodeIo(): CliIo {
     fs: nodeFsImpl,
     readStdin: () => nodeFs.readFileSync(0),
     now: () => Date.now(),
+    cpus: os.availableParallelism(),
+    ...(workerScript ? { workerScript } : {}),
   };
 }

@@ -40,9 +40,14 @@ export const M = {
     zh: `未修复：无法按原编码（${enc}）逐字节写回`,
     en: `not fixed: cannot re-encode exactly (${enc})`,
   }),
+  changedMeanwhile: { zh: '未修复：检查期间文件被改动', en: 'not fixed: the file changed while it was being checked' },
   internal: (file: string, reason: string) => ({ zh: `检查 ${file} 时内部出错：${reason}`, en: `internal error while checking ${file}: ${reason}` }),
   progress: (done: number, total: number) => ({ zh: `检查中 ${done}/${total} …`, en: `Checking ${done}/${total} …` }),
   usageHint: { zh: '用 xxgk-report --help 查看用法', en: 'run xxgk-report --help for usage' },
+  unknownRule: (id: string, known: readonly string[]) => ({
+    zh: `未知的规则：${id}（可选 ${known.join('、')}）`,
+    en: `unknown rule: ${id} (one of ${known.join(', ')})`,
+  }),
   stdinNoFix: { zh: '--fix 不能用于标准输入（-）', en: '--fix cannot be used with standard input (-)' },
 } as const;
 
@@ -109,6 +114,8 @@ Options:
       --fix                        apply the safe fixes and rewrite the files (same
                                    encoding, BOM and line endings; atomic replace)
       --dry-run                    with --fix: print a unified diff, write nothing
+  -j, --jobs <n>                   check on n threads (default: the number of CPUs,
+                                   at most 8; output order does not change)
   -h, --help                       show this help
   -V, --version                    show the version
 
@@ -149,6 +156,8 @@ Exit codes:
       --fix                        应用安全的自动修复并写回文件（保持原编码、BOM 和
                                    换行符；原子替换）
       --dry-run                    与 --fix 一起用：只输出统一格式的差异，不写文件
+  -j, --jobs <n>                   用 n 个线程检查（默认为 CPU 数，最多 8；不影响
+                                   输出顺序）
   -h, --help                       显示本帮助
   -V, --version                    显示版本
 

@@ -351,13 +351,15 @@ function finishRow(pt: PreparedTable, d: RowDraft, layout: TableLayout, blankIsC
     }
   }
   const last = cells.length > 0 ? cells[cells.length - 1].span.end : d.values.length > 0 ? d.values[d.values.length - 1].span.end : d.labelSpan.end;
+  // One object shape for every row (optional fields set to undefined) keeps property access monomorphic.
+  const firstStart = cells.length > 0 ? cells[0].span.start : d.labelSpan.start;
   return {
-    ...(d.key ? { indicator: d.key.ind.id } : {}),
+    indicator: d.key ? d.key.ind.id : undefined,
     label: d.label,
     labelSpan: d.labelSpan,
-    ...(unit ? { unit } : {}),
+    unit: unit || undefined,
     cells,
-    span: { start: Math.min(d.labelSpan.start, cells[0]?.span.start ?? d.labelSpan.start), end: Math.max(last, d.labelSpan.end) },
+    span: { start: d.labelSpan.start < firstStart ? d.labelSpan.start : firstStart, end: last > d.labelSpan.end ? last : d.labelSpan.end },
   };
 }
 
@@ -493,6 +495,7 @@ interface Candidate {
 
 /** The table kinds whose header words (or first row label) this line shows. */
 function anchorKinds(line: Line, all: readonly PreparedTable[]): Candidate[] {
+  if (line.text.length > 400) return [];
   const norm = stripSpaces(foldWidth(line.text));
   if (norm.length === 0 || norm.length > 160 || /[。！？]/.test(norm)) return [];
   const kinds = new Map<TableKind, boolean>();

@@ -47,7 +47,10 @@ export function parseChineseNumeral(s: string): number | undefined {
 export const CN_NUMERAL_CLASS = '一二三四五六七八九十百零〇两';
 
 /** Strips whitespace (incl. U+3000 and NBSP) entirely. */
+const SPACE = /[\s\u3000\u00a0\u200b\ufeff]/;
+
 export function stripSpaces(s: string): string {
+  if (!SPACE.test(s)) return s;
   return s.replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, '');
 }
 
