@@ -78,3 +78,18 @@ test('a narrative heading that repeats a row label is not a table', () => {
   assert.equal(report.tables.length, 0);
   assert.equal(report.sections.length, 2);
 });
+
+test('a 小计 column some drafts add is read by its header, not by position', () => {
+  const withSub = (r: Row): Row => (r.length === 8 ? [...r.slice(0, 7), typeof r[1] === 'number' ? (r.slice(2, 7) as number[]).reduce((a, b) => a + b, 0) : '小计', r[7]] : r);
+  const text = `三、收到和处理政府信息公开申请情况\n${render('tabs', [T3_HEADER, ...T3_ROWS].map(withSub))}\n四、行政复议\n无。`;
+  const t = parseReport(text).report.tables.find((x) => x.kind === 'requests')!;
+  assert.deepEqual(cells(t, 'R1'), [30, 5, 0, 1, 2, 2, 40]);
+  assert.deepEqual(cells(t, 'R3.7'), [28, 5, 0, 1, 2, 1, 37]);
+});
+
+test('a row with more figures than columns and no header keeps no cells (no guessed sums)', () => {
+  const rows = T3_ROWS.map((r) => (r.length === 8 ? [...r, 99] : r));
+  const text = `三、收到和处理政府信息公开申请情况\n${render('tabs', rows)}\n四、行政复议\n无。`;
+  const t = parseReport(text).report.tables.find((x) => x.kind === 'requests');
+  assert.deepEqual(t ? cells(t, 'R1') : [], []);
+});

@@ -71,23 +71,17 @@ function activeGrid(table: TableTemplate): Grid {
   return rows;
 }
 
-/** Two head rows (申请人情况 → 自然人 / 法人或其他组织 → five kinds / 总计), then one row per indicator. */
+/**
+ * Head rows: 申请人情况, then 法人或其他组织 over its five kinds, then every column's own label in
+ * order (自然人 … 其他, 总计). Reading the heads row by row gives the columns in template order, so a
+ * reader that takes the column order from the head (as the core does) places every value right.
+ */
 function requestsGrid(table: TableTemplate): Grid {
   const cols = table.columns;
-  const head1 = [REQUESTS_NOTE, '申请人情况', ...cols.slice(1).map(() => '')];
-  const head2 = [''];
-  const head3 = [''];
-  cols.forEach((c, i) => {
-    const isLegal = c.id !== 'np' && c.id !== 'tot';
-    if (!isLegal) {
-      head2.push(c.label);
-      head3.push('');
-    } else {
-      const firstLegal = cols.findIndex((x) => x.id !== 'np' && x.id !== 'tot') === i;
-      head2.push(firstLegal ? '法人或其他组织' : '');
-      head3.push(c.label);
-    }
-  });
+  const firstLegal = cols.findIndex((c) => c.id !== 'np' && c.id !== 'tot');
+  const head1 = [REQUESTS_NOTE, '申请人情况'];
+  const head2 = ['', ...cols.map((_, i) => (i === firstLegal ? '法人或其他组织' : ''))];
+  const head3 = ['', ...cols.map((c) => c.label)];
   const rows: Grid = [head1, head2, head3];
   for (const ind of national(table)) {
     rows.push(ind.role === 'value' ? [ind.label, ...cols.map(() => '')] : [ind.label]);

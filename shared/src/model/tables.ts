@@ -21,7 +21,7 @@ const UNIT_WORDS = new Set(['条', '件', '次', '个', '人', '人次', '篇', 
 
 const GENERIC_HEADER_WORDS = [
   '统计指标', '指标', '指标名称', '单位', '计量单位', '统计数', '数量', '项目', '序号', '信息内容', '申请人情况',
-  '法人或其他组织', '行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '备注',
+  '法人或其他组织', '行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '备注', '小计', '合计',
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -306,6 +306,8 @@ interface RowDraft {
   values: Item[];
   unit?: string;
   invalid: Item[];
+  /** Value cells beyond the row's columns: the columns cannot be told apart, so the row keeps none. */
+  overflow: number;
 }
 
 interface ParseResult {
@@ -317,13 +319,23 @@ interface ParseResult {
   readonly withNumbers: number;
 }
 
-function columnsOf(pt: PreparedTable, key: IndicatorKey | undefined): string[] {
+function columnsOf(pt: PreparedTable, key: IndicatorKey | undefined, order?: readonly string[]): string[] {
   if (key?.ind.columns && key.ind.columns.length > 0) return key.ind.columns;
+  if (order) return [...order];
   return pt.table.columns.map((c) => c.id);
 }
 
-function finishRow(pt: PreparedTable, d: RowDraft, layout: TableLayout, blankIsCell: boolean): TableRow {
-  const cols = columnsOf(pt, d.key);
+/** Column ids in the order the header shows them (a 小计 column some drafts add is `sub`), when the header names every column. */
+function headerOrder(pt: PreparedTable, seen: readonly string[]): string[] | undefined {
+  if (pt.table.kind !== 'requests') return undefined;
+  const ids = pt.table.columns.map((c) => c.id);
+  if (!ids.every((id) => seen.includes(id))) return undefined;
+  const out = seen.filter((id, i) => seen.indexOf(id) === i);
+  return out.length === ids.length && out.every((id, i) => id === ids[i]) ? undefined : out;
+}
+
+function finishRow(pt: PreparedTable, d: RowDraft, layout: TableLayout, blankIsCell: boolean, order?: readonly string[]): TableRow {
+  const cols = columnsOf(pt, d.key, order);
   const cells: Cell[] = [];
   let unit = d.unit;
   if (pt.table.kind === 'stats') {
@@ -344,10 +356,11 @@ function finishRow(pt: PreparedTable, d: RowDraft, layout: TableLayout, blankIsC
     else if (d.invalid[0]) cells.push(toCell(cols[0], d.invalid[0]));
   } else {
     const items = [...d.values];
-    // When blanks vanish from the layout, a short row cannot be placed column by column: keep no cells.
-    const ambiguous = layout === 'cell-lines' && !blankIsCell && items.length > 0 && items.length < cols.length;
+    // When blanks vanish from the layout, a short row cannot be placed column by column; nor can a row with
+    // more values than columns (an extra 小计 column, a stray figure): keep no cells rather than guess.
+    const ambiguous = (layout === 'cell-lines' && !blankIsCell && items.length > 0 && items.length < cols.length) || d.overflow > 0;
     if (!ambiguous) {
-      for (let i = 0; i < cols.length && i < items.length; i++) cells.push(toCell(cols[i], items[i]));
+      for (let i = 0; i < cols.length && i < items.length; i++) if (cols[i] !== 'sub') cells.push(toCell(cols[i], items[i]));
     }
   }
   const last = cells.length > 0 ? cells[cells.length - 1].span.end : d.values.length > 0 ? d.values[d.values.length - 1].span.end : d.labelSpan.end;
@@ -390,11 +403,16 @@ function parseRows(pt: PreparedTable, items: readonly Item[], layout: TableLayou
   let withNumbers = 0;
   let unmatchedRows = 0;
   const otherMarkers = otherKindMarkers(pt);
-  const expected = (d: RowDraft | undefined) => (d ? (pt.table.kind === 'stats' ? 2 : columnsOf(pt, d.key).length) : 0);
+  const seenHeader: string[] = [];
+  let order: string[] | undefined;
+  const columnByLabel = new Map<string, string>();
+  for (const c of pt.table.columns) for (const l of [c.label, ...c.aliases]) columnByLabel.set(normalizeLabel(l), c.id);
+  columnByLabel.set('小计', 'sub');
+  const expected = (d: RowDraft | undefined) => (d ? (pt.table.kind === 'stats' ? 2 : columnsOf(pt, d.key, order).length) : 0);
 
   const close = (i: number) => {
     if (!current) return;
-    const row = finishRow(pt, current, layout, blankIsCell);
+    const row = finishRow(pt, current, layout, blankIsCell, order);
     rows.push(row);
     if (current.key) {
       matched++;
@@ -412,12 +430,15 @@ function parseRows(pt: PreparedTable, items: readonly Item[], layout: TableLayou
     if (it.value.kind !== 'text') {
       if (!current && pt.table.kind === 'review' && it.value.kind === 'number') {
         const key = pt.keys[0];
-        current = { key, label: '', labelSpan: { start: it.span.start, end: it.span.start }, values: [], invalid: [] };
+        current = { key, label: '', labelSpan: { start: it.span.start, end: it.span.start }, values: [], invalid: [], overflow: 0 };
         used.add(key.index);
       }
       if (current && current.values.length < expected(current)) {
         current.values.push(it);
         if (current.key) lastGood = i;
+      } else if (current?.key && pt.table.kind !== 'stats' && it.text !== '' && current.invalid.length === 0) {
+        current.overflow++;
+        stray++;
       } else if (it.text !== '') {
         stray++;
         if (stray > 16) break;
@@ -427,7 +448,7 @@ function parseRows(pt: PreparedTable, items: readonly Item[], layout: TableLayou
     const key = matchIndicator(pt, it.text, cursor, used);
     if (key) {
       close(i - 1);
-      current = { key, label: it.text, labelSpan: it.span, values: [], invalid: [] };
+      current = { key, label: it.text, labelSpan: it.span, values: [], invalid: [], overflow: 0 };
       used.add(key.index);
       cursor = key.index + 1;
       unmatchedRun = 0;
@@ -440,6 +461,10 @@ function parseRows(pt: PreparedTable, items: readonly Item[], layout: TableLayou
       continue;
     }
     const norm = normalizeLabel(it.text);
+    if (matched === 0 && columnByLabel.has(norm)) {
+      seenHeader.push(columnByLabel.get(norm)!);
+      order = headerOrder(pt, seenHeader);
+    }
     if (isNote(it.text) || pt.headerWords.has(norm) || norm === '') {
       if (current?.key && isNote(it.text)) lastGood = Math.max(lastGood, i);
       continue;
@@ -456,7 +481,7 @@ function parseRows(pt: PreparedTable, items: readonly Item[], layout: TableLayou
     close(i - 1);
     unmatchedRun++;
     if (unmatchedRun >= 3) break;
-    current = { label: it.text, labelSpan: it.span, values: [], invalid: [] };
+    current = { label: it.text, labelSpan: it.span, values: [], invalid: [], overflow: 0 };
   }
   close(i - 1);
   // Drop unmatched rows after the last matched one: they belong to what follows the table.
