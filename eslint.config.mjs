@@ -15,7 +15,7 @@ const editorAndIo = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test/fixtures/**', '.vscode-test/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'out-vscode/**', 'dist/**', 'test/fixtures/**', '.vscode-test/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

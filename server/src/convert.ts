@@ -5,7 +5,7 @@
 import {
   CodeAction, CodeActionKind, CompletionItemKind, DiagnosticSeverity, InsertTextFormat, MarkupKind,
   SymbolKind,
-  type CompletionItem, type Diagnostic, type DocumentSymbol, type FoldingRange, type Hover, type Range,
+  type CompletionItem, type Diagnostic, type DocumentSymbol, type FoldingRange, type Hover, type Position, type Range,
   type SymbolInformation, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -24,6 +24,15 @@ export function toRange(doc: TextDocument, span: Span): Range {
   const start = clampOffset(span.start, length);
   const end = Math.max(start, clampOffset(span.end, length));
   return { start: doc.positionAt(start), end: doc.positionAt(end) };
+}
+
+export function toPosition(doc: TextDocument, offset: number): Position {
+  return doc.positionAt(clampOffset(offset, doc.getText().length));
+}
+
+/** The offset of an LSP position; positions past a line end or the text end are clamped, never thrown on. */
+export function toOffset(doc: TextDocument, position: Position): number {
+  return doc.offsetAt(position);
 }
 
 export function toOffsets(doc: TextDocument, range: Range): Span {

@@ -26,7 +26,6 @@ export const MSG = {
   insertTablesNoDoc: { zh: '请先打开一个报告文件，再插入表格。', en: 'Open a report first, then insert the tables.' },
   sumHint: { zh: '分项之和为 {expected}，表中为 {actual}', en: 'The parts add up to {expected}; the table says {actual}' },
   ruleDocOpened: { zh: '规则说明：{href}', en: 'Rule documentation: {href}' },
-  internalError: { zh: 'xxgk-report 内部错误（{where}），详见输出面板。', en: 'xxgk-report internal error ({where}); see the Output panel.' },
 } as const satisfies Record<string, UiText>;
 
 /** The text in `locale` with `{name}` placeholders filled in. */

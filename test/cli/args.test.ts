@@ -33,6 +33,8 @@ test('every option, in both --opt value and --opt=value forms', () => {
     '-q',
     '--fix',
     '--dry-run',
+    '-j',
+    '3',
     'x.md',
   ]);
   assert.deepEqual(a, {
@@ -50,6 +52,7 @@ test('every option, in both --opt value and --opt=value forms', () => {
     quiet: true,
     fix: true,
     dryRun: true,
+    jobs: 3,
   });
   assert.equal((parseArgs(['check', '-f', 'sarif', 'x']) as { format: string }).format, 'sarif');
 });
@@ -87,6 +90,8 @@ test('usage errors', () => {
     ['check', '--bogus', 'x'],
     ['check', '--fix=yes', 'x'],
     ['check', '--dry-run', 'x'],
+    ['check', '--jobs', '0', 'x'],
+    ['check', '-j', 'many', 'x'],
   ];
   for (const argv of bad) {
     const a = parseArgs(argv);

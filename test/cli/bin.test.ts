@@ -94,3 +94,28 @@ test('an unreadable path exits 2 and the rest is still checked', () => {
   assert.equal(doc.summary.unreadable, 1);
   assert.equal(doc.files.length, seedFiles().length + 1);
 });
+
+test('the bundle checks many files on worker threads with the same output as one thread', () => {
+  const many = path.join(dir, 'many');
+  fs.mkdirSync(many);
+  const seeds = seedFiles();
+  for (let i = 0; i < 40; i++) copyWritable(seeds[i % seeds.length], path.join(many, `r${String(i).padStart(2, '0')}.txt`));
+  const one = runCli(['check', '--format', 'json', '-j', '1', 'many']);
+  const four = runCli(['check', '--format', 'json', '-j', '4', 'many']);
+  assert.equal(four.stdout, one.stdout);
+  assert.equal(four.code, one.code);
+  assert.equal(JsonReportSchema.parse(JSON.parse(four.stdout)).files.length, 40);
+});
+
+test('a closed pipe ends the run quietly', () => {
+  const pipeDir = path.join(dir, 'pipe');
+  fs.mkdirSync(pipeDir);
+  const seeds = seedFiles();
+  for (let i = 0; i < 60; i++) copyWritable(seeds[i % seeds.length], path.join(pipeDir, `r${String(i).padStart(2, '0')}.txt`));
+  const r = spawnSync('sh', ['-c', `"${cli}" check pipe | head -n 1 >/dev/null`], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', LANG: 'zh_CN.UTF-8' },
+  });
+  assert.equal(r.stderr, '');
+});

@@ -511,3 +511,43 @@ test('progress on a TTY stderr for more than 20 files, cleared at the end; never
   const few = await cli(['check', '.'], { cwd: dir, stderrIsTTY: true, now });
   assert.equal(few.stderr, '', '20 files: no progress');
 });
+
+// ---------------------------------------------------------------- worker threads
+
+const COMPILED_MAIN = path.join(__dirname, '..', '..', 'server', 'src', 'cli', 'main.js');
+
+test('worker threads give the same output, in the same order, as one thread', async (t) => {
+  const dir = withDir(t);
+  const seeds = seedFiles();
+  for (let i = 0; i < 30; i++) copyWritable(seeds[i % seeds.length], path.join(dir, `r${String(i).padStart(2, '0')}.txt`));
+  fs.writeFileSync(path.join(dir, 'r07.txt'), brokenSeed());
+  fs.unlinkSync(path.join(dir, 'r15.txt'));
+  fs.symlinkSync('nowhere.txt', path.join(dir, 'r15.txt'));
+  for (const format of ['human', 'json', 'sarif']) {
+    const one = await cli(['check', '--format', format, '.'], { cwd: dir });
+    const many = await cli(['check', '--format', format, '.'], { cwd: dir, workerScript: COMPILED_MAIN, cpus: 3 });
+    assert.equal(many.stdout, one.stdout, format);
+    assert.equal(many.stderr, one.stderr, format);
+    assert.equal(many.code, one.code);
+    assert.equal(many.code, 2);
+  }
+  const jobs1 = await cli(['check', '-j', '1', '.'], { cwd: dir, workerScript: COMPILED_MAIN, cpus: 3 });
+  const plain = await cli(['check', '.'], { cwd: dir });
+  assert.equal(jobs1.stdout, plain.stdout);
+});
+
+test('worker threads: --fix writes the files; a worker that fails to start falls back to this thread', async (t) => {
+  const dir = withDir(t);
+  for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(dir, `r${String(i).padStart(2, '0')}.txt`), brokenSeed());
+  const fixed = await json(['--fix', '.'], { cwd: dir, workerScript: COMPILED_MAIN, cpus: 2 });
+  assert.equal(fixed.doc.summary.fixed, 20);
+  const original = fs.readFileSync(SEED_000());
+  for (const name of fs.readdirSync(dir)) assert.deepEqual(fs.readFileSync(path.join(dir, name)), original, name);
+
+  const broken = path.join(dir, 'broken-worker.js');
+  fs.writeFileSync(broken, 'throw new Error("boom");\n');
+  const fallback = await cli(['check', '--format', 'json', '.'], { cwd: dir, workerScript: broken, cpus: 4 });
+  const plain = await cli(['check', '--format', 'json', '.'], { cwd: dir });
+  assert.equal(fallback.stdout, plain.stdout);
+  assert.equal(fallback.code, plain.code);
+});

@@ -4,24 +4,29 @@ import { analyze, blankTables, builtinTemplates, ruleDocUrl, RULE_DOCS_BASE, typ
 
 const TEMPLATES: TemplateId[] = ['gov2014', 'gov2019', 'gov2021'];
 
-/** Fills every empty data cell of the blank tables with 0 (not the head rows, not title rows). */
+/** Fills the data cells of the blank tables with 0 (not the head rows, title rows or a pipe table's padding). */
 function fill(text: string, id: TemplateId, layout: 'tabs' | 'pipes'): string {
   const template = builtinTemplates().get(id);
   assert.ok(template);
-  const valueLabels = new Set(template.tables.flatMap((t) => t.indicators.filter((i) => i.role === 'value').map((i) => i.label)));
+  const width = new Map<string, number>();
+  for (const t of template.tables) {
+    for (const i of t.indicators) if (i.role === 'value') width.set(i.label, i.columns?.length ?? (t.kind === 'stats' ? 2 : t.columns.length));
+  }
+  const fillCells = (cells: string[], allEmpty: boolean): string[] => {
+    if (allEmpty) return cells.map(() => '0');
+    const n = width.get(cells[0]);
+    if (n === undefined) return cells;
+    // The stats table's first data cell is the unit, already printed.
+    return cells.map((c, i) => (i > 0 && i <= n && c === '' ? '0' : c));
+  };
   return text.split('\n').map((line) => {
     if (layout === 'tabs') {
       const cells = line.split('\t');
-      if (cells.length > 1 && cells.every((c) => c === '')) return cells.map(() => '0').join('\t');
-      if (!valueLabels.has(cells[0])) return line;
-      return cells.map((c, i) => (i > 0 && c === '' ? '0' : c)).join('\t');
+      return fillCells(cells, cells.length > 1 && cells.every((c) => c === '')).join('\t');
     }
     if (!line.startsWith('|') || line.includes('---')) return line;
     const cells = line.slice(1, -1).split('|').map((c) => c.trim());
-    const data = cells.every((c) => c === '') || valueLabels.has(cells[0]);
-    if (!data) return line;
-    const allEmpty = cells.every((c) => c === '');
-    return `| ${cells.map((c, i) => ((i > 0 || allEmpty) && c === '' ? '0' : c)).join(' | ')} |`;
+    return `| ${fillCells(cells, cells.every((c) => c === '')).join(' | ')} |`;
   }).join('\n');
 }
 

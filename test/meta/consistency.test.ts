@@ -119,6 +119,7 @@ describe('commands, language and grammar', () => {
     const firstLine = new RegExp(lang.firstLine ?? '(?!)');
     assert.ok(firstLine.test('湖南省质量技术监督局2017年度政府信息公开年度报告'));
     assert.ok(firstLine.test('某某区人民政府2021年政府信息公开工作年度报告'));
+    assert.ok(firstLine.test('2017 年政府信息公开工作年度报告'));
     assert.ok(!firstLine.test('关于做好政务公开工作的通知'));
     assert.ok(existsSync(join(ROOT, lang.configuration ?? 'missing')));
     const grammar = pkg.contributes.grammars.find((g) => g.language === 'xxgk-report');

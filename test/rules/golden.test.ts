@@ -57,6 +57,7 @@ for (const dir of dirs) {
       }
       const snapPath = file.replace(/\.(txt|md)$/, '.snap.json');
       const snap = JSON.stringify(snapshotOf(fx, findings), null, 2) + '\n';
+      if (!existsSync(snapPath) && process.env.CI) assert.fail(`snapshot ${snapPath} is missing: run the tests locally and commit it`);
       if (process.env.UPDATE_SNAPSHOTS === '1' || !existsSync(snapPath)) writeFileSync(snapPath, snap);
       else assert.equal(snap, readFileSync(snapPath, 'utf8'), `snapshot ${snapPath} is stale (UPDATE_SNAPSHOTS=1 to rewrite)`);
     });

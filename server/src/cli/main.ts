@@ -6,6 +6,13 @@ import { run } from './run';
 if (isCliWorker()) {
   workerMain();
 } else {
+  // `xxgk-report check … | head`: stop quietly when the reader goes away.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(2);
+      throw e;
+    });
+  }
   run(process.argv.slice(2), nodeIo(__filename)).then(
     (code) => {
       process.exitCode = code;

@@ -7,7 +7,7 @@ import { CodeAction, CodeActionKind, type CodeActionParams, type Command, type D
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocUrl, safeFixEdits, type Finding, type Report, type Section, type Span } from '../../../shared/src/index';
 import type { ServerContext } from '../context';
-import { FIX_ALL_KIND, fixToAction, toDiagnostic, toOffsets, toTextEdits, toWorkspaceEdit } from '../convert';
+import { FIX_ALL_KIND, fixToAction, toDiagnostic, toOffsets, toPosition, toTextEdits, toWorkspaceEdit } from '../convert';
 import { msg, MSG, type UiLocale } from '../messages';
 
 export const SHOW_RULE_DOC = 'xxgk-report.showRuleDoc';
@@ -57,7 +57,7 @@ export function codeActions(
       docShown.add(finding.ruleId);
       actions.push(docAction(ctx, finding.ruleId, diagnostic, locale));
     }
-    const key = `${finding.ruleId}@${doc.positionAt(finding.span.start).line}`;
+    const key = `${finding.ruleId}@${toPosition(doc, finding.span.start).line}`;
     if (!suppressed.has(key)) {
       suppressed.add(key);
       suppressions.push(...suppressionActions(doc, report, finding, diagnostic, locale, versioned));

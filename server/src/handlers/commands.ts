@@ -9,7 +9,7 @@ import { ErrorCodes, MessageType, ResponseError, type Position, type WorkspaceEd
 import { z } from 'zod';
 import { blankTables, ruleDocUrl, safeFixEdits, type TemplateId } from '../../../shared/src/index';
 import type { ServerContext } from '../context';
-import { toTextEdits, toWorkspaceEdit } from '../convert';
+import { toOffset, toTextEdits, toWorkspaceEdit } from '../convert';
 import { msg, MSG } from '../messages';
 import { SHOW_RULE_DOC } from './codeActions';
 
@@ -66,7 +66,7 @@ async function insertTables(ctx: ServerContext, args: unknown[]): Promise<Insert
     return { text: body };
   }
   const text = doc.getText();
-  const offset = o.position ? doc.offsetAt(o.position) : text.length;
+  const offset = o.position ? toOffset(doc, o.position) : text.length;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   // Tables stand on their own lines, separated from the text around them by a blank line.
   const before = text.slice(0, offset);
@@ -92,6 +92,7 @@ async function fixAll(ctx: ServerContext, args: unknown[]): Promise<{ applied: b
   }
   const edit = toWorkspaceEdit(checked.doc, toTextEdits(checked.doc, edits), ctx.caps.documentChanges);
   const result = await ctx.connection.workspace.applyEdit({ label: 'xxgk-report: fix all', edit });
+  if (result.applied) void ctx.connection.sendNotification('window/showMessage', { type: MessageType.Info, message: msg(MSG.fixAllDone, checked.locale, { count: edits.length }) });
   return { applied: result.applied, count: edits.length };
 }
 

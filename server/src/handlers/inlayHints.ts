@@ -2,7 +2,7 @@
 import { InlayHintKind, type InlayHint } from 'vscode-languageserver/node';
 import { ruleById, type Finding } from '../../../shared/src/index';
 import type { ServerContext } from '../context';
-import { toOffsets } from '../convert';
+import { toOffsets, toPosition } from '../convert';
 import { msg, MSG } from '../messages';
 
 /** Findings whose `expected` is a computed table value (a sum or a balance), which an inlay hint can show. */
@@ -28,7 +28,7 @@ export function registerInlayHints(ctx: ServerContext): void {
       seen.add(f.span.end);
       const expected = format(f.expected as number);
       hints.push({
-        position: doc.positionAt(f.span.end),
+        position: toPosition(doc, f.span.end),
         label: `Σ=${expected}`,
         kind: InlayHintKind.Parameter,
         paddingLeft: true,

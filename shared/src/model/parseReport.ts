@@ -51,7 +51,11 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
   const templates = options.templates ?? builtinTemplates();
   const lines = splitLines(text);
   const lineOf = (offset: number) => lineAt(lines, offset);
-  const { tables, regions } = scanTables(text, lines, [...templates.values()], lineOf);
+  // The report year (from the title or the period) breaks ties between formats whose tables look alike.
+  const early = findTitle(lines, () => false);
+  const earlyYear = (early ? findYear(text, early.span)?.year : undefined) ?? findPeriod(text, [])?.start.year;
+  const preferred = options.template ?? (earlyYear === undefined ? undefined : earlyYear <= 2018 ? 'gov2014' : earlyYear <= 2020 ? 'gov2019' : 'gov2021');
+  const { tables, regions } = scanTables(text, lines, [...templates.values()], lineOf, preferred);
 
   const inRegion = regionTester(regions);
   const headings: Heading[] = [];

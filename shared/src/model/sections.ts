@@ -24,7 +24,8 @@ const LEVEL4 = /^\([ \t]*(\d{1,2})[ \t]*\)/;
 export function readHeading(line: Line): Heading | undefined {
   const raw = line.text;
   // Leading white space, and the `[bookmark: _GoBack]` marks Word leaves in converted text.
-  const lead = raw.length - raw.replace(/^[\s\u3000\u00a0\ufeff]*(?:\[bookmark:[^\]]*\])?[\s\u3000]*/, '').length;
+  // Markdown heading marks and bold (`### （三）`, `**一、**`) are not part of the number either.
+  const lead = raw.length - raw.replace(/^[\s\u3000\u00a0\ufeff]*(?:\[bookmark:[^\]]*\])?[\s\u3000]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?/, '').length;
   const rest = raw.slice(lead);
   if (rest.length === 0) return undefined;
   const folded = foldWidth(rest);
@@ -51,7 +52,7 @@ export function readHeading(line: Line): Heading | undefined {
   const titleLead = after.length - after.replace(/^[\s\u3000]+/, '').length;
   const body = after.slice(titleLead);
   const stop = body.search(/[。；;：:！？!?]/);
-  const titleText = (stop >= 0 ? body.slice(0, stop) : body).replace(/[\s\u3000]+$/, '');
+  const titleText = (stop >= 0 ? body.slice(0, stop) : body).replace(/(?:\*\*|__)?[\s\u3000]*$/, '').replace(/(?:\*\*|__)$/, '');
   // A heading needs some words after the number (`1.` alone or `1. 23` is not one).
   if (titleText.length === 0 || !/[\u3400-\u9fffA-Za-z]/.test(titleText)) return undefined;
   const titleStart = numEnd + titleLead;

@@ -325,13 +325,15 @@ function columnsOf(pt: PreparedTable, key: IndicatorKey | undefined, order?: rea
   return pt.table.columns.map((c) => c.id);
 }
 
-/** Column ids in the order the header shows them (a 小计 column some drafts add is `sub`), when the header names every column. */
+/**
+ * Column ids when the header shows a 小计 (subtotal of 法人或其他组织) column that the official table does not
+ * have: it stands after 其他 and before 总计. (Header reading order is no guide: multi-row headers put 总计 in the first row.)
+ */
 function headerOrder(pt: PreparedTable, seen: readonly string[]): string[] | undefined {
-  if (pt.table.kind !== 'requests') return undefined;
+  if (pt.table.kind !== 'requests' || !seen.includes('sub')) return undefined;
   const ids = pt.table.columns.map((c) => c.id);
-  if (!ids.every((id) => seen.includes(id))) return undefined;
-  const out = seen.filter((id, i) => seen.indexOf(id) === i);
-  return out.length === ids.length && out.every((id, i) => id === ids[i]) ? undefined : out;
+  const tot = ids.indexOf('tot');
+  return tot < 0 ? undefined : [...ids.slice(0, tot), 'sub', ...ids.slice(tot)];
 }
 
 function finishRow(pt: PreparedTable, d: RowDraft, layout: TableLayout, blankIsCell: boolean, order?: readonly string[]): TableRow {
@@ -356,9 +358,13 @@ function finishRow(pt: PreparedTable, d: RowDraft, layout: TableLayout, blankIsC
     else if (d.invalid[0]) cells.push(toCell(cols[0], d.invalid[0]));
   } else {
     const items = [...d.values];
+    // Empty cells of a spanned label column (`| | （七）总计 | | 16 |…`) or trailing empty cells are not values.
+    const isEmpty = (it: Item) => it.text === '';
+    while (items.length > cols.length && isEmpty(items[0])) items.shift();
+    while (items.length > cols.length && isEmpty(items[items.length - 1])) items.pop();
     // When blanks vanish from the layout, a short row cannot be placed column by column; nor can a row with
     // more values than columns (an extra 小计 column, a stray figure): keep no cells rather than guess.
-    const ambiguous = (layout === 'cell-lines' && !blankIsCell && items.length > 0 && items.length < cols.length) || d.overflow > 0;
+    const ambiguous = (layout === 'cell-lines' && !blankIsCell && items.length > 0 && items.length < cols.length) || items.length > cols.length || d.overflow > 0;
     if (!ambiguous) {
       for (let i = 0; i < cols.length && i < items.length; i++) if (cols[i] !== 'sub') cells.push(toCell(cols[i], items[i]));
     }
@@ -416,7 +422,8 @@ function parseRows(pt: PreparedTable, items: readonly Item[], layout: TableLayou
     rows.push(row);
     if (current.key) {
       matched++;
-      if (row.cells.some((c) => c.state === 'number')) withNumbers++;
+      // Figures on a value row are evidence of the right format; figures on a group label are not.
+      if (current.key.ind.role === 'value' && row.cells.some((c) => c.state === 'number')) withNumbers++;
       lastGood = Math.max(lastGood, i);
     } else {
       unmatchedRows++;
@@ -433,10 +440,12 @@ function parseRows(pt: PreparedTable, items: readonly Item[], layout: TableLayou
         current = { key, label: '', labelSpan: { start: it.span.start, end: it.span.start }, values: [], invalid: [], overflow: 0 };
         used.add(key.index);
       }
-      if (current && current.values.length < expected(current)) {
+      const room = current ? expected(current) + (pt.table.kind === 'stats' ? 0 : 4) : 0;
+      if (current && current.values.length < room) {
+        // Multi-column rows keep a few surplus items: leading/trailing empty cells are trimmed when the row closes.
         current.values.push(it);
-        if (current.key) lastGood = i;
-      } else if (current?.key && pt.table.kind !== 'stats' && it.text !== '' && current.invalid.length === 0) {
+        if (current.key && current.values.length <= expected(current)) lastGood = i;
+      } else if (current?.key && pt.table.kind !== 'stats' && it.text !== '') {
         current.overflow++;
         stray++;
       } else if (it.text !== '') {
@@ -550,7 +559,13 @@ function lineItemsForAnchor(line: Line): string {
 const MAX_TABLE_LINES = 2500;
 
 /** Finds and reads every official table in the text. */
-export function scanTables(text: string, lines: readonly Line[], templates: readonly Template[], lineOf: (offset: number) => number): TableScan {
+export function scanTables(
+  text: string,
+  lines: readonly Line[],
+  templates: readonly Template[],
+  lineOf: (offset: number) => number,
+  preferred?: TemplateId,
+): TableScan {
   // Newest first: when two formats read a table equally well, the current one wins.
   const all = [...templates].sort((a, b) => b.years.from - a.years.from).flatMap(prepare);
   const tables: Table[] = [];
@@ -570,7 +585,7 @@ export function scanTables(text: string, lines: readonly Line[], templates: read
       for (const pt of all) if (pt.markers.some((m) => m.length >= 2 && n.includes(m) && n.length <= m.length + 40)) kinds.add(pt.table.kind);
     }
     if (kinds.size === 0) for (const pt of all) kinds.add(pt.table.kind);
-    const found = readBest(all, [...kinds], items, 'html', false, false);
+    const found = readBest(all, [...kinds], items, 'html', false, false, preferred);
     for (let l = lineOf(start); l <= lineOf(end); l++) htmlLines.add(l);
     regions.push({ start, end });
     for (const t of found) tables.push({ ...t, span: { start, end } });
@@ -592,7 +607,7 @@ export function scanTables(text: string, lines: readonly Line[], templates: read
     }
     let best: { table: Table; lastLine: number } | undefined;
     for (const cand of cands) {
-      const r = readBest(all, [cand.kind], items, layout, blankIsCell, cand.fallback)[0];
+      const r = readBest(all, [cand.kind], items, layout, blankIsCell, cand.fallback, preferred)[0];
       if (!r) continue;
       const lastLine = (r as TableWithEnd).lastLine;
       if (!best || r.rows.length > best.table.rows.length) best = { table: r, lastLine };
@@ -624,6 +639,7 @@ function readBest(
   layout: TableLayout,
   blankIsCell: boolean,
   fallback: boolean,
+  preferred?: TemplateId,
 ): TableWithEnd[] {
   const out: TableWithEnd[] = [];
   for (const kind of kinds) {
@@ -631,7 +647,8 @@ function readBest(
     for (const pt of all) {
       if (pt.table.kind !== kind) continue;
       const res = parseRows(pt, items, layout, blankIsCell);
-      if (!best || res.score > best.res.score) best = { pt, res };
+      // Equal readings (the 2019 and 2021 application tables differ in one row): the report year's format wins.
+      if (!best || res.score > best.res.score || (res.score === best.res.score && pt.template.id === preferred)) best = { pt, res };
     }
     if (!best) continue;
     const { pt, res } = best;

@@ -1,5 +1,6 @@
 import type { RawFinding, RuleDefinition } from './types';
 import { columnName, rowName, tableViews } from './support';
+import totalMissing from './total-missing';
 
 /** A value cell is blank, `—` or `/`: missing, which is not the same as 0. */
 const rule: RuleDefinition = {
@@ -14,12 +15,14 @@ const rule: RuleDefinition = {
   fixable: false,
   check(ctx) {
     const out: RawFinding[] = [];
+    // A blank total whose parts are filled is the total-missing rule's (sharper) finding.
+    const totals = new Set(totalMissing.check(ctx).map((f) => f.span.start));
     for (const view of tableViews(ctx)) {
       for (const row of view.table.rows) {
         const ind = row.indicator ? view.indicators.get(row.indicator) : undefined;
         if (!ind || ind.role !== 'value') continue;
         for (const cell of row.cells) {
-          if (cell.state !== 'missing') continue;
+          if (cell.state !== 'missing' || totals.has(cell.span.start)) continue;
           const col = view.table.columns.length > 1 ? `“${columnName(view, cell.column)}”` : '';
           const colEn = view.table.columns.length > 1 ? ` column "${columnName(view, cell.column)}"` : '';
           out.push({

@@ -89,6 +89,20 @@ export function clauseBefore(text: string, figure: Figure): string {
   return clause;
 }
 
+/**
+ * A figure about another year or a comparison (`上年收到申请45件`, `2022年…`, `同比增加`, `累计`) is not this
+ * year's table value.
+ */
+function aboutAnotherTime(text: string, figure: Figure, year: number | undefined): boolean {
+  const start = Math.max(figure.sentenceSpan.start, figure.numberSpan.start - 60);
+  let clause = text.slice(start, figure.numberSpan.start);
+  const cut = Math.max(...['，', ',', '；', '。'].map((c) => clause.lastIndexOf(c)));
+  if (cut >= 0) clause = clause.slice(cut + 1);
+  if (/去年|上年度?(?!结转)|上一年度?(?!结转)|前一年|同比|环比|较上|比上|累计|历年|以来|增加|减少|增长|下降/.test(clause)) return true;
+  const years = [...clause.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
+  return year !== undefined && years.some((y) => y !== year);
+}
+
 export interface ResolvedTarget {
   readonly value: number;
   readonly cells: readonly Cell[];
@@ -143,7 +157,7 @@ function computeMatches(ctx: RuleContext): FigureMatch[] {
   for (const figure of ctx.report.figures) {
     if (figure.unit === '' || figure.unit === '%') continue;
     const clause = clauseBefore(text, figure);
-    if (clause === '') continue;
+    if (clause === '' || aboutAnotherTime(text, figure, ctx.report.year)) continue;
     const sentence = text.slice(figure.sentenceSpan.start, figure.sentenceSpan.end);
     for (const mapping of MAPPINGS) {
       if (!eras.has(mapping.era) || !mapping.units.includes(figure.unit)) continue;

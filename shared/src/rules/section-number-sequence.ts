@@ -51,6 +51,11 @@ const rule: RuleDefinition = {
       for (const sibs of byLevel.values()) {
         let expected = 1;
         for (const s of sibs) {
+          // A list that starts again at 1 after two or more items (an appendix, notes after the body) is a new list.
+          if (s.ordinal === 1 && expected > 2) {
+            expected = 2;
+            continue;
+          }
           if (s.ordinal !== expected) {
             const repeat = s.ordinal < expected;
             // `2窗口公开。`: the number is there but lost its punctuation (PDF/Word extraction). Not a gap.
@@ -72,8 +77,8 @@ const rule: RuleDefinition = {
               fixes,
               data: { level: s.level },
             });
-            // Resynchronise on what is written, so one gap is reported once.
-            expected = repeat ? expected + 1 : s.ordinal + 1;
+            // Resynchronise on what is written, so one slip is reported once.
+            expected = s.ordinal + 1;
           } else {
             expected++;
           }

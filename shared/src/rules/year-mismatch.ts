@@ -17,8 +17,11 @@ const rule: RuleDefinition = {
     const out: RawFinding[] = [];
     if (!r.titleYear || !r.period) return out;
     const y = r.titleYear.year;
-    for (const m of [r.period.start, r.period.end]) {
-      if (m.year === y || out.some((f) => f.span.start === m.span.start)) continue;
+    const wrong = [r.period.start, r.period.end].filter((m, i, all) => m.year !== y && all.findIndex((x) => x.span.start === m.span.start) === i);
+    // `2022年1月1日至2022年12月31日` under a 2023 title is one slip, reported once and fixed in both places.
+    const groups = wrong.length === 2 && wrong[0].year === wrong[1].year ? [wrong] : wrong.map((m) => [m]);
+    for (const group of groups) {
+      const m = group[0];
       out.push({
         span: m.span,
         message: {
@@ -28,7 +31,7 @@ const rule: RuleDefinition = {
         expected: y,
         actual: m.year,
         related: [{ span: r.titleYear.span, message: { zh: `标题年度：${y}`, en: `Title year: ${y}` } }],
-        fixes: [{ title: { zh: `改为 ${y}`, en: `Change to ${y}` }, edits: [{ span: m.span, newText: String(y) }], safe: false }],
+        fixes: [{ title: { zh: `改为 ${y}`, en: `Change to ${y}` }, edits: group.map((g) => ({ span: g.span, newText: String(y) })), safe: false }],
       });
     }
     return out;

