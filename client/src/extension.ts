@@ -45,7 +45,14 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
             { label: t('Markdown 竖线表格', 'Markdown pipe table'), id: 'pipes' },
           ], { placeHolder: t('选择表格排版', 'Choose the table layout') });
           if (!layout) return undefined;
-          args = editor ? [template.id, layout.id, editor.document.uri.toString(), editor.selection.active] : [template.id, layout.id];
+          if (editor) {
+            const { line, character } = editor.selection.active;
+            return next(command, [template.id, layout.id, editor.document.uri.toString(), { line, character }]);
+          }
+          // No editor: show the tables in a new untitled report.
+          const result = (await next(command, [template.id, layout.id])) as { text?: string } | undefined;
+          if (result?.text) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: LANGUAGE, content: result.text }));
+          return result;
         } else if (command === `${LANGUAGE}.fixAll` && args.length === 0) {
           const editor = vscode.window.activeTextEditor;
           if (!editor) return undefined;

@@ -308,6 +308,8 @@ interface RowDraft {
   invalid: Item[];
   /** Value cells beyond the row's columns: the columns cannot be told apart, so the row keeps none. */
   overflow: number;
+  /** The physical line of the label (cells on the same line of a delimited layout belong to the row). */
+  line: number;
 }
 
 interface ParseResult {
@@ -437,7 +439,7 @@ function parseRows(pt: PreparedTable, items: readonly Item[], layout: TableLayou
     if (it.value.kind !== 'text') {
       if (!current && pt.table.kind === 'review' && it.value.kind === 'number') {
         const key = pt.keys[0];
-        current = { key, label: '', labelSpan: { start: it.span.start, end: it.span.start }, values: [], invalid: [], overflow: 0 };
+        current = { key, label: '', labelSpan: { start: it.span.start, end: it.span.start }, values: [], invalid: [], overflow: 0, line: it.line };
         used.add(key.index);
       }
       const room = current ? expected(current) + (pt.table.kind === 'stats' ? 0 : 4) : 0;
@@ -457,7 +459,7 @@ function parseRows(pt: PreparedTable, items: readonly Item[], layout: TableLayou
     const key = matchIndicator(pt, it.text, cursor, used);
     if (key) {
       close(i - 1);
-      current = { key, label: it.text, labelSpan: it.span, values: [], invalid: [], overflow: 0 };
+      current = { key, label: it.text, labelSpan: it.span, values: [], invalid: [], overflow: 0, line: it.line };
       used.add(key.index);
       cursor = key.index + 1;
       unmatchedRun = 0;
@@ -479,7 +481,8 @@ function parseRows(pt: PreparedTable, items: readonly Item[], layout: TableLayou
       continue;
     }
     if (otherMarkers.some((m) => stripSpaces(foldWidth(it.text)).includes(m)) && matched > 0) break;
-    if (current && current.values.length < expected(current) && stripSpaces(it.text).length <= 4 && !hasLabelNumbering(it.text)) {
+    const sameRow = layout !== 'cell-lines' && current !== undefined && it.line === current.line && stripSpaces(it.text).length <= 30;
+    if (current && current.values.length < expected(current) && (stripSpaces(it.text).length <= 4 || sameRow) && !hasLabelNumbering(it.text)) {
       // A word where a number belongs: an invalid cell.
       if (pt.table.kind === 'stats') current.invalid.push(it);
       else current.values.push(it);
@@ -490,7 +493,7 @@ function parseRows(pt: PreparedTable, items: readonly Item[], layout: TableLayou
     close(i - 1);
     unmatchedRun++;
     if (unmatchedRun >= 3) break;
-    current = { label: it.text, labelSpan: it.span, values: [], invalid: [], overflow: 0 };
+    current = { label: it.text, labelSpan: it.span, values: [], invalid: [], overflow: 0, line: it.line };
   }
   close(i - 1);
   // Drop unmatched rows after the last matched one: they belong to what follows the table.

@@ -44,7 +44,8 @@ const rule: RuleDefinition = {
         dens.push({ value: f.value, from: `同句中的总数 ${f.raw}${f.unit}`, fromEn: `the total ${f.raw} in the same sentence` });
       }
       const m = matched.get(c);
-      if (dens.length === 0 && m && m.resolved.view.table.kind === 'requests') {
+      // The table's totals are also fair denominators (办结 total, 新收, 新收+结转), whatever the sentence says.
+      if (m && m.resolved.view.table.kind === 'requests') {
         for (const [rows, zh, en] of [[['R3.7'], '本年办结总数', 'applications concluded'], [['R1'], '本年新收申请数', 'applications received'], [['R1', 'R2'], '本年新收与上年结转之和', 'received plus carried over']] as const) {
           const r = resolveTarget(views, { kind: 'requests', rows: [...rows], column: 'tot' });
           if (r && r.value > 0) dens.push({ value: r.value, from: `${zh} ${formatNumber(r.value)}`, fromEn: `${en} (${formatNumber(r.value)})` });

@@ -25,7 +25,8 @@ export function runRules(
 ): Finding[] {
   const template = report.template ? templates.get(report.template) : undefined;
   const ctx: RuleContext = { report, templates, options, ...(template ? { template } : {}) };
-  const findings: Finding[] = problems.map((p) => ({ ruleId: 'checker-error', severity: 'error', span: p.span, message: p.message }));
+  const internal = options.rules?.['checker-error'];
+  const findings: Finding[] = internal === 'off' ? [] : problems.map((p) => ({ ruleId: 'checker-error', severity: internal ?? 'error', span: p.span, message: p.message }));
   for (const rule of rules) {
     const setting = options.rules?.[rule.id];
     if (setting === 'off') continue;

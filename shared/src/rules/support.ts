@@ -188,7 +188,9 @@ export function sumMismatchFinding(ev: SumEvaluation, extra?: { severity?: RawFi
   }
   const what = describeTotal(ev);
   const partNames = ev.parts.filter((p) => p.present).map((p) => (ev.check.axis === 'rows' ? rowName(ev.view, p.id) : columnName(ev.view, p.column)));
-  const fixes = ev.missingParts === 0 ? [setCellFix(cell, ev.sum, { zh: `将合计改为 ${formatNumber(ev.sum)}`, en: `Change the total to ${formatNumber(ev.sum)}` })] : [];
+  // A fractional sum of counts means a part is itself wrong (cell-invalid): offer the fix, but never apply it unasked.
+  const countTotal = !Number.isInteger(ev.sum) && (ev.view.indicators.get(ev.total.id)?.numeric ?? 'count') === 'count' && (ev.view.tt.columns.find((c) => c.id === ev.column)?.numeric ?? 'count') === 'count';
+  const fixes = ev.missingParts === 0 ? [setCellFix(cell, ev.sum, { zh: `将合计改为 ${formatNumber(ev.sum)}`, en: `Change the total to ${formatNumber(ev.sum)}` }, !countTotal)] : [];
   const partial = ev.missingParts > 0 ? { zh: '（已填分项之和已超过合计）', en: ' (the filled parts alone exceed the total)' } : { zh: '', en: '' };
   return {
     span: cell.span,

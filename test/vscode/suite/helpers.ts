@@ -32,9 +32,14 @@ export function seedPath(prefix: string): string {
 /**
  * Copies a fixture into the work folder under a report-like name (so the extension's
  * `filenamePatterns` give it the `xxgk-report` language, as for a user) and opens it in an editor.
+ * Each call makes a new copy in its own folder, so tests never share a document.
  */
+let copies = 0;
 export async function openCopy(source: string, name: string): Promise<vscode.TextEditor> {
-  const target = path.join(workDir(), name);
+  // A fresh file per call: rewriting a file that an editor has open would reload it under the test.
+  const dir = path.join(workDir(), String(++copies).padStart(2, '0'));
+  fs.mkdirSync(dir);
+  const target = path.join(dir, name);
   fs.copyFileSync(source, target);
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(target));
   return vscode.window.showTextDocument(doc, { preview: false });
