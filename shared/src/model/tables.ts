@@ -15,6 +15,13 @@ interface Item {
   readonly span: Span;
   readonly line: number;
   readonly value: CellValue;
+  /** `normalizeLabel(text)`, computed once on first use. */
+  norm?: string;
+}
+
+function normOf(it: Item): string {
+  if (it.norm === undefined) it.norm = normalizeLabel(it.text);
+  return it.norm;
 }
 
 const UNIT_WORDS = new Set(['条', '件', '次', '个', '人', '人次', '篇', '万元', '元', '期', '份', '项', '家', '场', '——', '—', '-', '/']);
@@ -241,6 +248,8 @@ interface PreparedTable {
   readonly template: Template;
   readonly table: TableTemplate;
   readonly keys: readonly IndicatorKey[];
+  /** Indicators by normalised label or alias. */
+  readonly byNorm: ReadonlyMap<string, readonly IndicatorKey[]>;
   readonly headerWords: ReadonlySet<string>;
   readonly markers: readonly string[];
 }
@@ -262,19 +271,28 @@ function prepare(template: Template): PreparedTable[] {
         .map(normalizeLabel)
         .filter((s) => s !== ''),
     );
-    return { template, table, keys, headerWords, markers: table.headerMarkers.map((m) => stripSpaces(foldWidth(m))) };
+    const byNorm = new Map<string, IndicatorKey[]>();
+    for (const k of keys) {
+      for (const n of new Set(k.norms)) {
+        const list = byNorm.get(n) ?? [];
+        list.push(k);
+        byNorm.set(n, list);
+      }
+    }
+    return { template, table, keys, byNorm, headerWords, markers: table.headerMarkers.map((m) => stripSpaces(foldWidth(m))) };
   });
   prepared.set(template, p);
   return p;
 }
 
-function matchIndicator(pt: PreparedTable, text: string, cursor: number, used: ReadonlySet<number>): IndicatorKey | undefined {
-  const norm = normalizeLabel(text);
+function matchIndicator(pt: PreparedTable, it: Item, cursor: number, used: ReadonlySet<number>): IndicatorKey | undefined {
+  const norm = normOf(it);
   if (norm === '') return undefined;
-  const numbering = labelNumbering(text);
+  const keys = pt.byNorm.get(norm);
+  if (!keys) return undefined;
+  const numbering = norm.length <= 2 ? labelNumbering(it.text) : '';
   let behind: IndicatorKey | undefined;
-  for (const k of pt.keys) {
-    if (!k.norms.includes(norm)) continue;
+  for (const k of keys) {
     // Very short labels (`总计`, `其他`) are also column heads: they match only with their numbering.
     if (norm.length <= 2 && k.numbering !== numbering) continue;
     if (k.index >= cursor) return k;
@@ -456,7 +474,7 @@ function parseRows(pt: PreparedTable, items: readonly Item[], layout: TableLayou
       }
       continue;
     }
-    const key = matchIndicator(pt, it.text, cursor, used);
+    const key = matchIndicator(pt, it, cursor, used);
     if (key) {
       close(i - 1);
       current = { key, label: it.text, labelSpan: it.span, values: [], invalid: [], overflow: 0, line: it.line };
@@ -471,7 +489,7 @@ function parseRows(pt: PreparedTable, items: readonly Item[], layout: TableLayou
       current.values.push(it);
       continue;
     }
-    const norm = normalizeLabel(it.text);
+    const norm = normOf(it);
     if (matched === 0 && columnByLabel.has(norm)) {
       seenHeader.push(columnByLabel.get(norm)!);
       order = headerOrder(pt, seenHeader);
@@ -533,6 +551,8 @@ interface Candidate {
 /** The table kinds whose header words (or first row label) this line shows. */
 function anchorKinds(line: Line, all: readonly PreparedTable[]): Candidate[] {
   if (line.text.length > 400) return [];
+  // Prose sentences are never table headers: skip the normalisation for them.
+  if (line.text.length > 30 && line.text.includes('。') && !line.text.includes('\t') && !line.text.includes('|')) return [];
   const norm = stripSpaces(foldWidth(line.text));
   if (norm.length === 0 || norm.length > 160 || /[。！？]/.test(norm)) return [];
   const kinds = new Map<TableKind, boolean>();
@@ -541,7 +561,7 @@ function anchorKinds(line: Line, all: readonly PreparedTable[]): Candidate[] {
       kinds.set(pt.table.kind, false);
     }
   }
-  if (kinds.size === 0) {
+  if (kinds.size === 0 && firstLabelStarts(all).has(foldWidth(line.text.trim()).charAt(0))) {
     const first = lineItemsForAnchor(line);
     for (const pt of all) {
       const firstValue = pt.keys.find((k) => k.ind.role !== 'group' || pt.table.kind === 'active');
@@ -553,6 +573,18 @@ function anchorKinds(line: Line, all: readonly PreparedTable[]): Candidate[] {
   return [...kinds].map(([kind, fallback]) => ({ kind, fallback }));
 }
 
+const firstStartsCache = new WeakMap<readonly PreparedTable[], Set<string>>();
+
+/** First characters of every table's first row label (`一、…`, `第二十条…`): a cheap test before normalising a line. */
+function firstLabelStarts(all: readonly PreparedTable[]): Set<string> {
+  let set = firstStartsCache.get(all);
+  if (!set) {
+    set = new Set(all.map((pt) => foldWidth(pt.keys[0]?.ind.label.trim() ?? '').charAt(0)).filter((c) => c !== ''));
+    firstStartsCache.set(all, set);
+  }
+  return set;
+}
+
 function lineItemsForAnchor(line: Line): string {
   const t = line.text.trim();
   const first = t.split(/\t|\|| {2,}|\u3000{2,}/).map((s) => s.trim()).find((s) => s !== '');
@@ -560,6 +592,19 @@ function lineItemsForAnchor(line: Line): string {
 }
 
 const MAX_TABLE_LINES = 2500;
+
+let lastTemplates: readonly Template[] = [];
+let lastAll: PreparedTable[] = [];
+
+/** The prepared tables of all templates, newest format first (cached while the same templates are passed). */
+function preparedAll(templates: readonly Template[]): PreparedTable[] {
+  if (templates.length !== lastTemplates.length || templates.some((t, i) => t !== lastTemplates[i])) {
+    lastTemplates = [...templates];
+    // Newest first: when two formats read a table equally well, the current one wins.
+    lastAll = [...templates].sort((a, b) => b.years.from - a.years.from).flatMap(prepare);
+  }
+  return lastAll;
+}
 
 /** Finds and reads every official table in the text. */
 export function scanTables(
@@ -569,8 +614,7 @@ export function scanTables(
   lineOf: (offset: number) => number,
   preferred?: TemplateId,
 ): TableScan {
-  // Newest first: when two formats read a table equally well, the current one wins.
-  const all = [...templates].sort((a, b) => b.years.from - a.years.from).flatMap(prepare);
+  const all = preparedAll(templates);
   const tables: Table[] = [];
   const regions: Span[] = [];
 
@@ -594,16 +638,29 @@ export function scanTables(
     for (const t of found) tables.push({ ...t, span: { start, end } });
   }
 
+  const htmlSorted = [...htmlLines].sort((a, b) => a - b);
+  // Lines are tokenised once per layout and reused by every anchor that reads them.
+  const itemCache = new Map<string, Item[]>();
+  const itemsOf = (j: number, layout: TableLayout, blankIsCell: boolean): Item[] => {
+    const k = `${j}:${layout}:${blankIsCell ? 1 : 0}`;
+    let its = itemCache.get(k);
+    if (!its) {
+      its = lineItems(lines[j], layout, blankIsCell);
+      itemCache.set(k, its);
+    }
+    return its;
+  };
   for (let li = 0; li < lines.length; li++) {
     if (htmlLines.has(li)) continue;
     const cands = anchorKinds(lines[li], all);
     if (cands.length === 0) continue;
     let stop = Math.min(lines.length, li + MAX_TABLE_LINES);
-    for (let j = li + 1; j < stop; j++) if (htmlLines.has(j)) stop = j;
+    const nextHtml = htmlSorted.find((j) => j > li);
+    if (nextHtml !== undefined && nextHtml < stop) stop = nextHtml;
     const { layout, blankIsCell } = detectLayout(lines, li, Math.min(stop, li + 60));
     const items: Item[] = [];
     for (let j = li; j < stop; j++) {
-      const its = lineItems(lines[j], layout, blankIsCell);
+      const its = itemsOf(j, layout, blankIsCell);
       for (const it of its) items.push(it);
       // A narrative line ends any table: no need to read further.
       if (j > li + 1 && its.length === 1 && looksNarrative(its[0].text) && !isNote(its[0].text)) break;
