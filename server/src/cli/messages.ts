@@ -149,7 +149,7 @@ Exit codes:
                                    开头时为 en）
       --template <gov2014|gov2019|gov2021>
                                    按指定模板检查，不自动识别
-      --rule <规则>=<级别>          设置规则级别：off、error、warning、info、hint；
+      --rule <规则>=<级别>       设置规则级别：off、error、warning、info、hint；
                                    可重复，也可用逗号分隔
       --no-narrative               不检查正文数字与表格是否一致
   -q, --quiet                      只报告错误
