@@ -250,6 +250,8 @@ interface PreparedTable {
   readonly keys: readonly IndicatorKey[];
   /** Indicators by normalised label or alias. */
   readonly byNorm: ReadonlyMap<string, readonly IndicatorKey[]>;
+  /** The table's structure (indicators, their columns, the table's columns): equal signatures read alike. */
+  readonly signature: string;
   readonly headerWords: ReadonlySet<string>;
   readonly markers: readonly string[];
 }
@@ -279,7 +281,8 @@ function prepare(template: Template): PreparedTable[] {
         byNorm.set(n, list);
       }
     }
-    return { template, table, keys, byNorm, headerWords, markers: table.headerMarkers.map((m) => stripSpaces(foldWidth(m))) };
+    const signature = JSON.stringify([table.kind, table.columns.map((c) => [c.id, c.label, c.aliases]), table.indicators.map((i) => [i.id, i.label, i.aliases, i.role, i.columns])]);
+    return { template, table, keys, byNorm, signature, headerWords, markers: table.headerMarkers.map((m) => stripSpaces(foldWidth(m))) };
   });
   prepared.set(template, p);
   return p;
@@ -704,9 +707,15 @@ function readBest(
   const out: TableWithEnd[] = [];
   for (const kind of kinds) {
     let best: { pt: PreparedTable; res: ParseResult } | undefined;
+    const readings = new Map<string, ParseResult>();
     for (const pt of all) {
       if (pt.table.kind !== kind) continue;
-      const res = parseRows(pt, items, layout, blankIsCell);
+      // Formats whose table is the same (the review table of 2019 and 2021) read the same: read once.
+      let res = readings.get(pt.signature);
+      if (!res) {
+        res = parseRows(pt, items, layout, blankIsCell);
+        readings.set(pt.signature, res);
+      }
       // Equal readings (the 2019 and 2021 application tables differ in one row): the report year's format wins.
       if (!best || res.score > best.res.score || (res.score === best.res.score && pt.template.id === preferred)) best = { pt, res };
     }

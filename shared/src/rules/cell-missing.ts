@@ -1,6 +1,9 @@
 import type { RawFinding, RuleDefinition } from './types';
-import { columnName, rowName, tableViews } from './support';
+import type { RuleContext } from './types';
+import { columnName, memo, rowName, tableViews } from './support';
 import totalMissing from './total-missing';
+
+const cache = new WeakMap<object, { templates: RuleContext['templates']; value: Set<number> }>();
 
 /** A value cell is blank, `—` or `/`: missing, which is not the same as 0. */
 const rule: RuleDefinition = {
@@ -16,7 +19,7 @@ const rule: RuleDefinition = {
   check(ctx) {
     const out: RawFinding[] = [];
     // A blank total whose parts are filled is the total-missing rule's (sharper) finding.
-    const totals = new Set(totalMissing.check(ctx).map((f) => f.span.start));
+    const totals = memo(cache, ctx, () => new Set(totalMissing.check(ctx).map((f) => f.span.start)));
     for (const view of tableViews(ctx)) {
       for (const row of view.table.rows) {
         const ind = row.indicator ? view.indicators.get(row.indicator) : undefined;

@@ -76,6 +76,10 @@ const MAPPINGS: readonly Mapping[] = [
   { era: 'new', name: { zh: '现行有效行政规范性文件件数', en: 'normative documents in force' }, phrase: /现行有效(?:的)?(?:行政)?规范性文件$/, units: ['件', '个'], target: T('active', ['X1.2'], 'current') },
 ];
 
+const MAPPING_UNITS = new Set(MAPPINGS.flatMap((m) => m.units));
+/** Every mapping phrase contains one of these words. */
+const KEY_WORDS = /公开|信息|申请|办结|答复|复议|诉讼|规范性文件|发布会|访谈|解读|热点|培训|查阅|结转|处理|提供/;
+
 const FILLERS = /(?:共计|总计|合计|累计|共有|共|为|达到|达|计|了|有|是|数量|数)$/;
 
 /** The clause before a figure, with quotes, spaces and filler words removed from its end. */
@@ -155,7 +159,10 @@ function computeMatches(ctx: RuleContext): FigureMatch[] {
   const text = ctx.report.text;
   const out: FigureMatch[] = [];
   for (const figure of ctx.report.figures) {
-    if (figure.unit === '' || figure.unit === '%') continue;
+    if (!MAPPING_UNITS.has(figure.unit)) continue;
+    // Cheap test first: the words before the figure must contain one of the indicator key words at all.
+    const near = text.slice(Math.max(figure.sentenceSpan.start, figure.numberSpan.start - 40), figure.numberSpan.start);
+    if (!KEY_WORDS.test(near)) continue;
     const clause = clauseBefore(text, figure);
     if (clause === '' || aboutAnotherTime(text, figure, ctx.report.year)) continue;
     const sentence = text.slice(figure.sentenceSpan.start, figure.sentenceSpan.end);
