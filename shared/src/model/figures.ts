@@ -27,6 +27,7 @@ function isExcluded(text: string, start: number, end: number): boolean {
 /** Finds the figures in `text` outside the excluded spans (the tables). */
 export function findFigures(text: string, excluded: readonly Span[]): Figure[] {
   const folded = foldDigits(text);
+  const sentences = sentenceIndex(text);
   const figures: Figure[] = [];
   let ex = 0;
   FIGURE.lastIndex = 0;
@@ -65,10 +66,35 @@ export function findFigures(text: string, excluded: readonly Span[]): Figure[] {
       value,
       unit,
       approx,
-      sentenceSpan: sentenceAround(text, numStart),
+      sentenceSpan: sentences(numStart),
     });
   }
   return figures;
+}
+
+/** Sentence boundaries found once; the sentence of an offset by binary search (linear overall, however many figures). */
+function sentenceIndex(text: string): (offset: number) => Span {
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '。' || c === '！' || c === '？' || c === '；') ends.push(i + 1);
+    else if (c === '\n' || c === '\r') ends.push(i);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    // `lo` is the first boundary after the offset; the sentence starts after the one before it.
+    let start = lo > 0 ? ends[lo - 1] : 0;
+    if (start < text.length && (text[start] === '\n' || text[start] === '\r')) start++;
+    while (start < offset && (text[start] === '\n' || text[start] === '\r')) start++;
+    const end = lo < ends.length ? ends[lo] : text.length;
+    return { start: Math.min(start, offset), end: Math.max(end, offset) };
+  };
 }
 
 /** The sentence around an offset: between 。！？；, line breaks. */

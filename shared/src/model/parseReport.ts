@@ -100,9 +100,12 @@ function regionTester(regions: readonly Span[]): (start: number, end: number) =>
 
 /** A row of an unrecognised table (`（一）收到申请数\t件\t31`, `1.属于国家秘密  0  0  0`) is not a heading. */
 function looksLikeTableRow(text: string): boolean {
-  const fields = text.split('\t').map((f) => f.trim()).filter((f) => f !== '');
-  if (fields.length >= 2) return true;
-  return /\S(?:[ \u3000]+(?:\d[\d,.]*|[-—/]+)){2,}[ \u3000]*$/.test(foldWidth(text));
+  if (text.includes('\t') && text.split('\t').filter((f) => f.trim() !== '').length >= 2) return true;
+  // Two or more trailing space-separated figures (or dashes) after some words. Token scan: linear, no backtracking.
+  const tokens = foldWidth(text).trim().split(/[ \u3000]+/);
+  let trailing = 0;
+  for (let i = tokens.length - 1; i > 0 && /^(?:\d[\d,.]*|[-—/]+)$/.test(tokens[i]); i--) trailing++;
+  return trailing >= 2 && trailing < tokens.length;
 }
 
 function isInHeadingNumber(span: Span, headings: readonly Heading[]): boolean {

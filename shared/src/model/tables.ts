@@ -19,6 +19,15 @@ interface Item {
   norm?: string;
 }
 
+/** Items in reading order, produced on demand (a failed anchor never tokenises more than it reads). */
+interface ItemSource {
+  get(i: number): Item | undefined;
+}
+
+function arraySource(items: readonly Item[]): ItemSource {
+  return { get: (i) => items[i] };
+}
+
 function normOf(it: Item): string {
   if (it.norm === undefined) it.norm = normalizeLabel(it.text);
   return it.norm;
@@ -420,7 +429,7 @@ function toCell(column: string, it: Item): Cell {
   return { column, raw: it.text, span: it.span, state: 'invalid' };
 }
 
-function parseRows(pt: PreparedTable, items: readonly Item[], layout: TableLayout, blankIsCell: boolean): ParseResult {
+function parseRows(pt: PreparedTable, items: ItemSource, layout: TableLayout, blankIsCell: boolean): ParseResult {
   const rows: TableRow[] = [];
   const used = new Set<number>();
   let cursor = 0;
@@ -455,8 +464,13 @@ function parseRows(pt: PreparedTable, items: readonly Item[], layout: TableLayou
   };
 
   let i = 0;
-  for (; i < items.length; i++) {
-    const it = items[i];
+  let sinceMatch = 0;
+  // No official table has more than a few hundred cells: a reading that runs on for thousands is not a table,
+  // and one that goes on for long without a single known row label has left the table (or never entered one).
+  for (; i < MAX_TABLE_ITEMS; i++) {
+    if (stray > 16 || ++sinceMatch > MAX_ITEMS_WITHOUT_ROW || --budget.left < 0) break;
+    const it = items.get(i);
+    if (!it) break;
     if (it.value.kind !== 'text') {
       if (!current && pt.table.kind === 'review' && it.value.kind === 'number') {
         const key = pt.keys[0];
@@ -479,6 +493,7 @@ function parseRows(pt: PreparedTable, items: readonly Item[], layout: TableLayou
     }
     const key = matchIndicator(pt, it, cursor, used);
     if (key) {
+      sinceMatch = 0;
       close(i - 1);
       current = { key, label: it.text, labelSpan: it.span, values: [], invalid: [], overflow: 0, line: it.line };
       used.add(key.index);
@@ -594,7 +609,38 @@ function lineItemsForAnchor(line: Line): string {
   return first ?? '';
 }
 
+/** Items of the lines from `from` (the anchor) up to `stop`, tokenised as they are asked for; a prose line ends them. */
+function lineSource(from: number, stop: number, itemsOfLine: (j: number) => Item[]): ItemSource {
+  const items: Item[] = [];
+  let next = from;
+  let ended = false;
+  return {
+    get(i) {
+      while (i >= items.length && !ended) {
+        if (next >= stop) {
+          ended = true;
+          break;
+        }
+        const its = itemsOfLine(next);
+        for (const it of its) items.push(it);
+        // A narrative line ends any table: no need to read further.
+        if (next > from + 1 && its.length === 1 && looksNarrative(its[0].text) && !isNote(its[0].text)) ended = true;
+        next++;
+      }
+      return items[i];
+    },
+  };
+}
+
+/**
+ * Work budget of one scan, in item visits. Real reports use a tiny fraction of it; a pathological paste
+ * (thousands of header lines) stops looking for more tables instead of taking minutes.
+ */
+const budget = { left: 0 };
+
 const MAX_TABLE_LINES = 2500;
+const MAX_ITEMS_WITHOUT_ROW = 150;
+const MAX_TABLE_ITEMS = 4000;
 
 let lastTemplates: readonly Template[] = [];
 let lastAll: PreparedTable[] = [];
@@ -618,6 +664,7 @@ export function scanTables(
   preferred?: TemplateId,
 ): TableScan {
   const all = preparedAll(templates);
+  budget.left = 200_000 + 20 * lines.length;
   const tables: Table[] = [];
   const regions: Span[] = [];
 
@@ -635,7 +682,7 @@ export function scanTables(
       for (const pt of all) if (pt.markers.some((m) => m.length >= 2 && n.includes(m) && n.length <= m.length + 40)) kinds.add(pt.table.kind);
     }
     if (kinds.size === 0) for (const pt of all) kinds.add(pt.table.kind);
-    const found = readBest(all, [...kinds], items, 'html', false, false, preferred);
+    const found = readBest(all, [...kinds], arraySource(items), 'html', false, false, preferred);
     for (let l = lineOf(start); l <= lineOf(end); l++) htmlLines.add(l);
     regions.push({ start, end });
     for (const t of found) tables.push({ ...t, span: { start, end } });
@@ -653,7 +700,7 @@ export function scanTables(
     }
     return its;
   };
-  for (let li = 0; li < lines.length; li++) {
+  for (let li = 0; li < lines.length && budget.left > 0; li++) {
     if (htmlLines.has(li)) continue;
     const cands = anchorKinds(lines[li], all);
     if (cands.length === 0) continue;
@@ -661,13 +708,7 @@ export function scanTables(
     const nextHtml = htmlSorted.find((j) => j > li);
     if (nextHtml !== undefined && nextHtml < stop) stop = nextHtml;
     const { layout, blankIsCell } = detectLayout(lines, li, Math.min(stop, li + 60));
-    const items: Item[] = [];
-    for (let j = li; j < stop; j++) {
-      const its = itemsOf(j, layout, blankIsCell);
-      for (const it of its) items.push(it);
-      // A narrative line ends any table: no need to read further.
-      if (j > li + 1 && its.length === 1 && looksNarrative(its[0].text) && !isNote(its[0].text)) break;
-    }
+    const items = lineSource(li, stop, (j) => itemsOf(j, layout, blankIsCell));
     let best: { table: Table; lastLine: number } | undefined;
     for (const cand of cands) {
       const r = readBest(all, [cand.kind], items, layout, blankIsCell, cand.fallback, preferred)[0];
@@ -698,7 +739,7 @@ interface TableWithEnd extends Table {
 function readBest(
   all: readonly PreparedTable[],
   kinds: readonly TableKind[],
-  items: readonly Item[],
+  items: ItemSource,
   layout: TableLayout,
   blankIsCell: boolean,
   fallback: boolean,
@@ -723,13 +764,13 @@ function readBest(
     const { pt, res } = best;
     const minRows = fallback ? 4 : kind === 'review' ? 1 : 2;
     if (res.matched < minRows || res.withNumbers < (kind === 'review' ? 1 : Math.min(2, minRows))) continue;
-    const lastItem = items[Math.max(0, res.lastItem)];
+    const lastItem = items.get(Math.max(0, res.lastItem))!;
     const end = Math.max(lastItem.span.end, ...res.rows.map((r) => r.span.end));
     out.push({
       kind,
       template: pt.template.id as TemplateId,
       layout,
-      span: { start: items[0]?.span.start ?? 0, end },
+      span: { start: items.get(0)?.span.start ?? 0, end },
       columns: pt.table.columns.map((c) => c.id),
       rows: res.rows,
       lastLine: lastItem.line,

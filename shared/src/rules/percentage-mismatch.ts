@@ -4,6 +4,7 @@ import { formatNumber } from '../model/text';
 import { clauseBefore, matchFigures, resolveTarget } from './narrative';
 import { tableViews } from './support';
 
+const MAX_LOOKBACK = 40;
 const COUNT_UNITS = new Set(['件', '条', '次', '篇', '人次', '人', '个', '项', '起']);
 
 /** `予以公开 120 件，占 35.2%`: the share does not follow from the counts. */
@@ -31,13 +32,15 @@ const rule: RuleDefinition = {
       if (!/(?:占|占比|比例|比重)[^，。；]{0,16}$/.test(clause) && !/^占/.test(clause)) continue;
       // The count: the nearest exact count figure before, in the same sentence.
       let count: Figure | undefined;
-      for (let j = i - 1; j >= 0 && figs[j].sentenceSpan.start === p.sentenceSpan.start; j--) {
-        if (COUNT_UNITS.has(figs[j].unit) && figs[j].approx === 'exact') { count = figs[j]; break; }
+      let countAt = -1;
+      for (let j = i - 1; j >= 0 && i - j <= MAX_LOOKBACK && figs[j].sentenceSpan.start === p.sentenceSpan.start; j--) {
+        if (COUNT_UNITS.has(figs[j].unit) && figs[j].approx === 'exact') { count = figs[j]; countAt = j; break; }
       }
       if (!count) continue;
       const c = count;
       const dens: { value: number; from: string; fromEn: string }[] = [];
-      for (let j = 0; j < figs.length; j++) {
+      // Totals stated earlier in the same sentence (a bounded look-back keeps huge one-sentence pastes linear).
+      for (let j = countAt - 1; j >= 0 && countAt - j <= MAX_LOOKBACK && figs[j].sentenceSpan.start === p.sentenceSpan.start; j--) {
         const f = figs[j];
         if (f.sentenceSpan.start !== p.sentenceSpan.start || f === c || f.unit !== c.unit || f.approx !== 'exact' || f.value <= c.value) continue;
         if (f.span.start > c.span.start) continue;

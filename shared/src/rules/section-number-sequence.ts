@@ -11,9 +11,8 @@ export function renumber(like: string, ordinal: number): string | undefined {
   return like.replace(/[0-9０-９]+/, (d) => (/[０-９]/.test(d) ? String(ordinal).replace(/\d/g, (x) => String.fromCharCode(x.charCodeAt(0) + 0xfee0)) : String(ordinal)));
 }
 
-function prevEnd(sibs: readonly Section[], s: Section): number {
-  const i = sibs.indexOf(s);
-  return i > 0 ? sibs[i - 1].headingSpan.end : Math.max(0, s.headingSpan.start - 4000);
+function prevEnd(sibs: readonly Section[], i: number): number {
+  return i > 0 ? sibs[i - 1].headingSpan.end : Math.max(0, sibs[i].headingSpan.start - 4000);
 }
 
 /** Whether a line between `from` and `to` starts with the missing number written without its punctuation. */
@@ -50,7 +49,8 @@ const rule: RuleDefinition = {
       }
       for (const sibs of byLevel.values()) {
         let expected = 1;
-        for (const s of sibs) {
+        for (let k = 0; k < sibs.length; k++) {
+          const s = sibs[k];
           // A list that starts again at 1 after two or more items (an appendix, notes after the body) is a new list.
           if (s.ordinal === 1 && expected > 2) {
             expected = 2;
@@ -59,7 +59,7 @@ const rule: RuleDefinition = {
           if (s.ordinal !== expected) {
             const repeat = s.ordinal < expected;
             // `2窗口公开。`: the number is there but lost its punctuation (PDF/Word extraction). Not a gap.
-            if (!repeat && s.ordinal === expected + 1 && malformedBetween(text, prevEnd(sibs, s), s.headingSpan.start, expected, s.level)) {
+            if (!repeat && s.ordinal === expected + 1 && malformedBetween(text, prevEnd(sibs, k), s.headingSpan.start, expected, s.level)) {
               expected = s.ordinal + 1;
               continue;
             }
