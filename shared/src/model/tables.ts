@@ -261,6 +261,10 @@ interface PreparedTable {
   readonly byNorm: ReadonlyMap<string, readonly IndicatorKey[]>;
   /** The table's structure (indicators, their columns, the table's columns): equal signatures read alike. */
   readonly signature: string;
+  /** Column ids in template order. */
+  readonly columnIds: readonly string[];
+  /** Column id by normalised header label (a 小计 column is `sub`). */
+  readonly columnByLabel: ReadonlyMap<string, string>;
   readonly headerWords: ReadonlySet<string>;
   readonly markers: readonly string[];
 }
@@ -291,7 +295,13 @@ function prepare(template: Template): PreparedTable[] {
       }
     }
     const signature = JSON.stringify([table.kind, table.columns.map((c) => [c.id, c.label, c.aliases]), table.indicators.map((i) => [i.id, i.label, i.aliases, i.role, i.columns])]);
-    return { template, table, keys, byNorm, signature, headerWords, markers: table.headerMarkers.map((m) => stripSpaces(foldWidth(m))) };
+    const columnByLabel = new Map<string, string>();
+    for (const c of table.columns) for (const l of [c.label, ...c.aliases]) columnByLabel.set(normalizeLabel(l), c.id);
+    columnByLabel.set('小计', 'sub');
+    return {
+      template, table, keys, byNorm, signature, columnIds: table.columns.map((c) => c.id), columnByLabel, headerWords,
+      markers: table.headerMarkers.map((m) => stripSpaces(foldWidth(m))),
+    };
   });
   prepared.set(template, p);
   return p;
@@ -351,10 +361,9 @@ interface ParseResult {
   readonly withNumbers: number;
 }
 
-function columnsOf(pt: PreparedTable, key: IndicatorKey | undefined, order?: readonly string[]): string[] {
+function columnsOf(pt: PreparedTable, key: IndicatorKey | undefined, order?: readonly string[]): readonly string[] {
   if (key?.ind.columns && key.ind.columns.length > 0) return key.ind.columns;
-  if (order) return [...order];
-  return pt.table.columns.map((c) => c.id);
+  return order ?? pt.columnIds;
 }
 
 /**
@@ -443,9 +452,7 @@ function parseRows(pt: PreparedTable, items: ItemSource, layout: TableLayout, bl
   const otherMarkers = otherKindMarkers(pt);
   const seenHeader: string[] = [];
   let order: string[] | undefined;
-  const columnByLabel = new Map<string, string>();
-  for (const c of pt.table.columns) for (const l of [c.label, ...c.aliases]) columnByLabel.set(normalizeLabel(l), c.id);
-  columnByLabel.set('小计', 'sub');
+  const columnByLabel = pt.columnByLabel;
   const expected = (d: RowDraft | undefined) => (d ? (pt.table.kind === 'stats' ? 2 : columnsOf(pt, d.key, order).length) : 0);
 
   const close = (i: number) => {
@@ -516,7 +523,10 @@ function parseRows(pt: PreparedTable, items: ItemSource, layout: TableLayout, bl
       if (current?.key && isNote(it.text)) lastGood = Math.max(lastGood, i);
       continue;
     }
-    if (otherMarkers.some((m) => stripSpaces(foldWidth(it.text)).includes(m)) && matched > 0) break;
+    if (matched > 0 && otherMarkers.length > 0) {
+      const compact = stripSpaces(foldWidth(it.text));
+      if (otherMarkers.some((m) => compact.includes(m))) break;
+    }
     const sameRow = layout !== 'cell-lines' && current !== undefined && it.line === current.line && stripSpaces(it.text).length <= 30;
     if (current && current.values.length < expected(current) && (stripSpaces(it.text).length <= 4 || sameRow) && !hasLabelNumbering(it.text)) {
       // A word where a number belongs: an invalid cell.

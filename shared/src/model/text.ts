@@ -62,14 +62,27 @@ const LEADING_NUMBERING =
  * `其中：`, no parenthesised notes (closed or left open at the end), no trailing colon.
  */
 export function normalizeLabel(label: string): string {
+  // Table labels repeat endlessly (every report, every keystroke): remember recent ones.
+  const hit = labelCache.get(label);
+  if (hit !== undefined) return hit;
+  const s = computeNormalizedLabel(label);
+  if (labelCache.size >= LABEL_CACHE_SIZE) labelCache.clear();
+  labelCache.set(label, s);
+  return s;
+}
+
+const LABEL_CACHE_SIZE = 20000;
+const labelCache = new Map<string, string>();
+
+function computeNormalizedLabel(label: string): string {
   let s = stripSpaces(foldWidth(label));
-  s = s.replace(/[“”"'‘’]/g, '');
+  if (/[“”"'‘’]/.test(s)) s = s.replace(/[“”"'‘’]/g, '');
   s = s.replace(/^[（(]?注[:：]/, '');
   s = s.replace(LEADING_NUMBERING, '');
-  s = s.replace(/^其中[:：]?/, '');
+  if (s.startsWith('其中')) s = s.replace(/^其中[:：]?/, '');
   // Remove parenthesised notes, innermost first.
-  for (let i = 0; i < 3; i++) s = s.replace(/\([^()]*\)/g, '');
-  s = s.replace(/\([^()]*$/, '');
+  for (let i = 0; i < 3 && s.includes('('); i++) s = s.replace(/\([^()]*\)/g, '');
+  if (s.includes('(')) s = s.replace(/\([^()]*$/, '');
   s = s.replace(/[:：。；;,，]+$/, '');
   return s;
 }
