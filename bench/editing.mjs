@@ -1,0 +1,236 @@
+// Section 2, editing: the real language server over stdio. Single-character edits in the middle of a 30 KB and a
+// 1 MB report (didChange -> publishDiagnostics of that version), hover / documentSymbol / codeAction latency,
+// and the server's memory with 1 and with 50 open ~30 KB reports.
+import { makeDocument } from './lib/corpus.mjs';
+import { positionAt, startServer, uriFor } from './lib/lsp.mjs';
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { KB, MB, fmt, fmtBytes, fmtMs, log, mdTable, nowMs, procCpuMs, procMemory, sleep, summarize, target } from './lib/util.mjs';
+
+const TYPING = '进一步做好政府信息公开工作，提升公开质量和实效';
+
+/** Where a person would type: the middle of a prose line near the middle of the document. */
+function typingSpot(text) {
+  const lines = text.split('\n');
+  let offset = 0;
+  const starts = lines.map((l) => {
+    const s = offset;
+    offset += l.length + 1;
+    return s;
+  });
+  const mid = lines.findIndex((_, i) => starts[i] + lines[i].length >= text.length / 2);
+  for (let d = 0; d < lines.length; d++) {
+    for (const i of [mid + d, mid - d]) {
+      const l = lines[i];
+      if (l && l.length >= 40 && !/[\t|<>]/.test(l) && !/^\s*[#\d（一二三四五六七八九十]/.test(l)) {
+        return starts[i] + Math.floor(l.length / 2);
+      }
+    }
+  }
+  return Math.floor(text.length / 2);
+}
+
+/** `count` offsets spread evenly over the numbers in the text (table cells and prose figures). */
+function numberOffsets(text, count) {
+  const all = [];
+  for (const m of text.matchAll(/\d+/g)) all.push(m.index + Math.floor(m[0].length / 2));
+  if (all.length === 0) return Array.from({ length: count }, (_, i) => Math.floor((text.length * i) / count));
+  return Array.from({ length: count }, (_, i) => all[Math.floor((all.length * i) / count)]);
+}
+
+async function editSession(server, { name, text: initial, edits, maxMs, requests }) {
+  const uri = uriFor(name);
+  let text = initial;
+  log(`editing: open ${name} (${fmtBytes(Buffer.byteLength(text))}) ...`);
+  const openMs = await server.open(uri, text);
+  let offset = typingSpot(text);
+  const latencies = [];
+  const cpuBefore = procCpuMs(server.proc.pid);
+  const started = nowMs();
+  let version = 1;
+  for (let i = 0; i < edits && nowMs() - started < maxMs; i++) {
+    const ch = TYPING[i % TYPING.length];
+    const pos = positionAt(text, offset);
+    version++;
+    latencies.push(await server.change(uri, version, [{ range: { start: pos, end: pos }, text: ch }]));
+    text = text.slice(0, offset) + ch + text.slice(offset);
+    offset += ch.length;
+  }
+  const cpuPerEditMs = (procCpuMs(server.proc.pid) - cpuBefore) / Math.max(1, latencies.length);
+  const truncated = latencies.length < edits;
+  if (truncated) log(`editing: ${name}: stopped after ${latencies.length} edits (time cap ${maxMs / 1000} s)`);
+
+  const textDocument = { uri };
+  const hoverAt = numberOffsets(text, requests).map((o) => positionAt(text, o));
+  const hover = [];
+  let hoverHits = 0;
+  for (const position of hoverAt) {
+    const r = await server.timedRequest('textDocument/hover', { textDocument, position });
+    hover.push(r.ms);
+    if (r.result) hoverHits++;
+  }
+  const symbols = [];
+  let symbolCount = 0;
+  let symbolBytes = 0;
+  for (let i = 0; i < requests; i++) {
+    const r = await server.timedRequest('textDocument/documentSymbol', { textDocument });
+    symbols.push(r.ms);
+    symbolCount = r.result?.length ?? 0;
+    if (i === 0) symbolBytes = JSON.stringify(r.result ?? null).length;
+  }
+  const diagnostics = server.lastDiagnostics(uri);
+  const actions = [];
+  let actionCount = 0;
+  for (let i = 0; i < requests; i++) {
+    let range;
+    let context;
+    if (diagnostics.length > 0) {
+      const d = diagnostics[Math.floor((diagnostics.length * i) / requests)];
+      range = d.range;
+      context = { diagnostics: [d], triggerKind: 1 };
+    } else {
+      const p = hoverAt[i % hoverAt.length];
+      range = { start: p, end: p };
+      context = { diagnostics: [], triggerKind: 1 };
+    }
+    const r = await server.timedRequest('textDocument/codeAction', { textDocument, range, context });
+    actions.push(r.ms);
+    actionCount += r.result?.length ?? 0;
+  }
+  const memory = procMemory(server.proc.pid);
+  await server.close(uri);
+  return {
+    name,
+    bytes: Buffer.byteLength(initial),
+    diagnostics: diagnostics.length,
+    openMs,
+    edits: summarize(latencies),
+    serverCpuPerEditMs: cpuPerEditMs,
+    editsTruncated: truncated,
+    hover: { ...summarize(hover), nonEmpty: hoverHits },
+    documentSymbol: { ...summarize(symbols), topLevelSymbols: symbolCount, responseChars: symbolBytes },
+    codeAction: { ...summarize(actions), actionsReturned: actionCount },
+    rssAfterMB: memory.rssMB,
+    samples: { edits: latencies.map((x) => Number(x.toFixed(3))) },
+  };
+}
+
+/** RSS of a Node process that loads nothing, for scale. */
+async function bareNodeMB() {
+  const proc = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+  await sleep(500);
+  const m = procMemory(proc.pid);
+  proc.kill();
+  return m.rssMB;
+}
+
+/** The heap that `count` cached analyses keep alive after forced GCs, measured in a child process (bench/lib/retained.mjs). */
+function retainedHeap(count) {
+  const script = fileURLToPath(new URL('./lib/retained.mjs', import.meta.url));
+  const r = spawnSync(process.execPath, ['--expose-gc', script, String(count)], { encoding: 'utf8' });
+  try {
+    return JSON.parse(r.stdout);
+  } catch {
+    return { error: (r.stderr || r.stdout || '').slice(0, 300) };
+  }
+}
+
+async function memorySession({ quick }) {
+  const many = quick ? 20 : 50;
+  const docs = Array.from({ length: many }, (_, i) => makeDocument(30 * KB, 1000 + i).text);
+  const { idle, one, all, problems } = await withServer(async (server) => {
+    await sleep(200);
+    const idleMem = procMemory(server.proc.pid);
+    log(`editing: memory, opening 1 then ${many} reports of ~30 KB ...`);
+    await server.open(uriFor('mem-0.txt'), docs[0]);
+    await sleep(300);
+    const oneMem = procMemory(server.proc.pid);
+    for (let i = 1; i < many; i++) await server.open(uriFor(`mem-${i}.txt`), docs[i]);
+    await sleep(300);
+    return {
+      idle: idleMem, one: oneMem, all: procMemory(server.proc.pid),
+      problems: server.logs.filter((l) => l.type === 1).map((l) => l.message),
+    };
+  });
+  return {
+    retained: retainedHeap(many),
+    bareNodeMB: await bareNodeMB(),
+    idleMB: idle.rssMB,
+    oneOpenMB: one.rssMB,
+    manyOpen: many,
+    manyOpenMB: all.rssMB,
+    peakMB: all.peakMB,
+    totalOpenBytes: docs.reduce((a, t) => a + Buffer.byteLength(t), 0),
+    serverErrors: problems,
+  };
+}
+
+/** Runs `fn` with an initialized server and always stops the server afterwards. */
+async function withServer(fn) {
+  const server = startServer();
+  try {
+    await server.initialize();
+    return await fn(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function runEditing({ quick }) {
+  const edits = quick ? { small: 40, big: 10 } : { small: 200, big: 200 };
+  const requests = quick ? 15 : 50;
+  const { sessions, serverErrors } = await withServer(async (server) => {
+    const list = [];
+    list.push(await editSession(server, {
+      name: 'edit-30k.txt', text: makeDocument(30 * KB, 200).text, edits: edits.small, maxMs: quick ? 20_000 : 120_000, requests,
+    }));
+    list.push(await editSession(server, {
+      name: 'edit-1m.txt', text: makeDocument(1 * MB, 201).text, edits: edits.big, maxMs: quick ? 20_000 : 150_000, requests,
+    }));
+    return { sessions: list, serverErrors: server.logs.filter((l) => l.type === 1).map((l) => l.message) };
+  });
+  const memory = await memorySession({ quick });
+
+  const [small, big] = sessions;
+  const targets = [
+    target('Editing', 'edit → diagnostics p90 ≤ 10 ms on 30 KB', small.edits.p90, fmtMs(small.edits.p90), small.edits.p90 <= 10),
+    target('Editing', 'edit → diagnostics p90 ≤ 60 ms on 1 MB', big.edits.p90, fmtMs(big.edits.p90), big.edits.p90 <= 60),
+    target('Editing', `server RSS ≤ 80 MB with ${memory.manyOpen} open reports`, memory.manyOpenMB, `${fmt(memory.manyOpenMB, 1)} MB`, memory.manyOpenMB <= 80),
+  ];
+  return { sessions, memory, serverErrors: [...serverErrors, ...memory.serverErrors], targets };
+}
+
+export function editingMarkdown(res) {
+  const latency = mdTable(
+    ['document', 'diagnostics', 'didOpen → diagnostics', 'edits', 'edit → diagnostics p50', 'p90', 'max', 'server CPU per edit'],
+    res.sessions.map((s) => [
+      `${s.name} (${fmtBytes(s.bytes)})`, s.diagnostics, fmtMs(s.openMs), `${s.edits.n}${s.editsTruncated ? ' (time cap)' : ''}`,
+      fmtMs(s.edits.median), fmtMs(s.edits.p90), fmtMs(s.edits.max), fmtMs(s.serverCpuPerEditMs),
+    ]),
+  );
+  const reqs = mdTable(
+    ['document', 'request', 'n', 'p50', 'p90', 'max', 'note'],
+    res.sessions.flatMap((s) => [
+      [s.name, 'hover', s.hover.n, fmtMs(s.hover.median), fmtMs(s.hover.p90), fmtMs(s.hover.max), `${s.hover.nonEmpty} non-empty`],
+      [s.name, 'documentSymbol', s.documentSymbol.n, fmtMs(s.documentSymbol.median), fmtMs(s.documentSymbol.p90), fmtMs(s.documentSymbol.max), `${s.documentSymbol.topLevelSymbols} top-level symbols, ${fmtBytes(s.documentSymbol.responseChars)} of JSON`],
+      [s.name, 'codeAction', s.codeAction.n, fmtMs(s.codeAction.median), fmtMs(s.codeAction.p90), fmtMs(s.codeAction.max), `${s.codeAction.actionsReturned} actions in all`],
+    ]),
+  );
+  const m = res.memory;
+  const mem = mdTable(
+    ['server state', 'RSS'],
+    [
+      ['for scale: a bare `node -e` process', `${fmt(m.bareNodeMB, 1)} MB`],
+      ['initialized, no document', `${fmt(m.idleMB, 1)} MB`],
+      ['1 open report (~30 KB)', `${fmt(m.oneOpenMB, 1)} MB`],
+      [`${m.manyOpen} open reports (~30 KB each, ${fmtBytes(m.totalOpenBytes)} in all)`, `${fmt(m.manyOpenMB, 1)} MB (peak ${fmt(m.peakMB, 1)} MB)`],
+      ...res.sessions.map((s) => [`editing server after the ${s.name} session`, `${fmt(s.rssAfterMB, 1)} MB`]),
+      ...(m.retained && !m.retained.error
+        ? [[`for comparison: heap kept alive by ${m.retained.count} cached analyses of the same reports (core in a plain Node process, after forced GC)`,
+          `${fmt(m.retained.retainedMB, 1)} MB (${fmt(m.retained.perReportMB * 1000, 0)} KB per report)`]]
+        : []),
+    ],
+  );
+  const errors = res.serverErrors.length ? `\n\nThe server logged ${res.serverErrors.length} error(s); first: \`${res.serverErrors[0].slice(0, 200)}\`` : '';
+  return `${latency}\n\n${reqs}\n\n${mem}${errors}`;
+}

@@ -1,0 +1,130 @@
+// Section 1, the engine: `analyze(text, {})` (parse + every rule, default options) on the seed reports and on
+// generated consolidated documents of growing size, against a bare `text.split(/\r?\n/)` of the same text.
+import { loadCore } from './lib/build.mjs';
+import { documentPrefix, makeDocument, seedReports } from './lib/corpus.mjs';
+import { KB, MB, fmt, fmtBytes, fmtMs, log, mdTable, nowMs, scalingExponent, summarize, target } from './lib/util.mjs';
+
+let sink = 0;
+
+/**
+ * Times `fn` after a warm-up: at least `minIters` samples and at least `budgetMs` of sampling, at most `maxIters`.
+ * Returns the per-call samples in ms and the time of the very first call.
+ */
+function measure(fn, { minIters, maxIters, budgetMs, warmupMs, minWarmup = 1, cpu: perCallCpu = false }) {
+  let t0 = nowMs();
+  fn();
+  const first = nowMs() - t0;
+  let warm = 1;
+  const warmStart = nowMs();
+  while (warm < minWarmup || nowMs() - warmStart < warmupMs) {
+    fn();
+    warm++;
+  }
+  const samples = [];
+  const cpuSamples = [];
+  const start = nowMs();
+  const cpu0 = process.cpuUsage();
+  while (samples.length < maxIters && (samples.length < minIters || nowMs() - start < budgetMs)) {
+    const c0 = perCallCpu ? process.cpuUsage() : undefined;
+    t0 = nowMs();
+    fn();
+    samples.push(nowMs() - t0);
+    if (c0) {
+      const c = process.cpuUsage(c0);
+      cpuSamples.push((c.user + c.system) / 1000);
+    }
+  }
+  const cpu = process.cpuUsage(cpu0);
+  // Process CPU time over wall time while sampling: ~100% on a quiet machine, lower when other work takes the CPU.
+  const cpuShare = (cpu.user + cpu.system) / 1000 / (nowMs() - start);
+  return { samples, cpuSamples, first, warmup: warm, cpuShare };
+}
+
+export async function runEngine({ quick }) {
+  const core = await loadCore();
+  const plan = quick
+    ? { analyze: { minIters: 5, maxIters: 300, budgetMs: 500, warmupMs: 250 }, split: { minIters: 20, maxIters: 2000, budgetMs: 100, warmupMs: 50, minWarmup: 5 } }
+    : { analyze: { minIters: 10, maxIters: 1000, budgetMs: 2000, warmupMs: 500 }, split: { minIters: 50, maxIters: 5000, budgetMs: 500, warmupMs: 200, minWarmup: 20 } };
+  const sizes = quick ? [30 * KB, 300 * KB, 3 * MB] : [30 * KB, 100 * KB, 300 * KB, 1 * MB, 3 * MB];
+
+  const whole = makeDocument(Math.max(...sizes), 100);
+  const inputs = [
+    ...seedReports().map((s) => ({ label: `seed ${s.name}`, kind: 'seed', text: s.text })),
+    // Every generated size is the beginning of the same consolidated document, so the mix of formats and layouts
+    // grows with the size instead of changing from one size to the next.
+    ...sizes.map((bytes) => {
+      const doc = documentPrefix(whole, bytes);
+      return { label: `generated ${fmtBytes(bytes)} (${doc.reports} reports)`, kind: 'generated', nominal: bytes, text: doc.text };
+    }),
+  ];
+
+  const rows = [];
+  for (const input of inputs) {
+    const bytes = Buffer.byteLength(input.text);
+    log(`engine: ${input.label}, ${fmtBytes(bytes)} ...`);
+    let findings = 0;
+    let template = '';
+    const big = bytes >= 1 * MB;
+    const a = measure(() => {
+      const r = core.analyze(input.text, {});
+      findings = r.findings.length;
+      template = r.report.template ?? '';
+    }, { ...plan.analyze, cpu: true, ...(big ? { minIters: quick ? 2 : 6 } : {}) });
+    const s = measure(() => {
+      sink += input.text.split(/\r?\n/).length;
+    }, plan.split);
+    const as = summarize(a.samples);
+    const ss = summarize(s.samples);
+    rows.push({
+      label: input.label,
+      kind: input.kind,
+      nominalBytes: input.nominal ?? null,
+      bytes,
+      chars: input.text.length,
+      lines: input.text.split(/\r?\n/).length,
+      findings,
+      template,
+      analyze: { ...as, firstCallMs: a.first, warmupIters: a.warmup, cpuShare: a.cpuShare, cpuMedian: summarize(a.cpuSamples).median },
+      split: { ...ss },
+      usPerKB: (as.median * 1000) / (bytes / KB),
+      splitRatio: as.median / ss.median,
+    });
+  }
+
+  const gen = rows.filter((r) => r.kind === 'generated');
+  const fit = scalingExponent(gen.map((r) => r.bytes), gen.map((r) => r.analyze.median));
+  const cpuFit = scalingExponent(gen.map((r) => r.bytes), gen.map((r) => r.analyze.cpuMedian));
+  const splitFit = scalingExponent(gen.map((r) => r.bytes), gen.map((r) => r.split.median));
+  const r30 = gen.find((r) => r.nominalBytes === 30 * KB);
+  const worstRatio = Math.max(...gen.map((r) => r.splitRatio));
+
+  const targets = [
+    target('Engine', 'median analyze of a 30 KB report ≤ 1 ms', r30?.analyze.median, fmtMs(r30?.analyze.median), r30?.analyze.median <= 1),
+    target('Engine', 'scaling exponent ≤ 1.1', fit.slope, fmt(fit.slope, 2), fit.slope <= 1.1),
+    target('Engine', 'full check ≤ 10× a bare line split (worst generated size)', worstRatio, `${fmt(worstRatio, 0)}×`, worstRatio <= 10),
+  ];
+  return { rows, exponent: fit, cpuExponent: cpuFit, splitExponent: splitFit, targets, plan, sink: sink % 7 };
+}
+
+export function engineMarkdown(res) {
+  const table = mdTable(
+    ['input', 'size', 'lines', 'findings', 'median', 'p90', 'samples', 'first call', 'µs/KB', 'line split (median)', 'check ÷ split', 'CPU share', 'CPU time (median)'],
+    res.rows.map((r) => [
+      r.label, fmtBytes(r.bytes), r.lines, r.findings, fmtMs(r.analyze.median), fmtMs(r.analyze.p90), r.analyze.n,
+      fmtMs(r.analyze.firstCallMs), fmt(r.usPerKB, 0), fmtMs(r.split.median), `${fmt(r.splitRatio, 0)}×`, `${fmt(r.analyze.cpuShare * 100, 0)}%`,
+      fmtMs(r.analyze.cpuMedian),
+    ]),
+  );
+  const gen = res.rows.filter((r) => r.kind === 'generated');
+  const r30 = gen.find((r) => r.nominalBytes === 30 * KB);
+  return [
+    table,
+    '',
+    `Scaling exponent (least-squares slope of log(median time) against log(bytes), ${gen.length} generated sizes): `
+      + `**${fmt(res.exponent.slope, 2)}** (R² ${fmt(res.exponent.r2, 3)}); on CPU time instead of wall time ${fmt(res.cpuExponent.slope, 2)} `
+      + `(R² ${fmt(res.cpuExponent.r2, 3)}); the line split alone scales with ${fmt(res.splitExponent.slope, 2)}.`,
+    '',
+    `A full check costs **${fmt(r30?.splitRatio, 0)}×** a bare line split on the 30 KB report `
+      + `(${gen.map((r) => `${fmt(r.splitRatio, 0)}× at ${fmtBytes(r.bytes)}`).join(', ')}).`,
+  ].join('\n');
+}
