@@ -53,7 +53,8 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
   const lineOf = (offset: number) => lineAt(lines, offset);
   // The report year (from the title or the period) breaks ties between formats whose tables look alike.
   const early = findTitle(lines, () => false);
-  const earlyYear = (early ? findYear(text, early.span)?.year : undefined) ?? findPeriod(text, [])?.start.year;
+  const periodAnywhere = findPeriod(text, []);
+  const earlyYear = (early ? findYear(text, early.span)?.year : undefined) ?? periodAnywhere?.start.year;
   const preferred = options.template ?? (earlyYear === undefined ? undefined : earlyYear <= 2018 ? 'gov2014' : earlyYear <= 2020 ? 'gov2019' : 'gov2021');
   const { tables, regions } = scanTables(text, lines, [...templates.values()], lineOf, preferred);
 
@@ -71,7 +72,10 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
 
   const title = findTitle(lines, inRegion);
   const titleYear = title ? findYear(text, title.span) : undefined;
-  const period = findPeriod(text, regions);
+  // The period is prose: one found inside a table region does not count.
+  const period = periodAnywhere && !regions.some((r) => periodAnywhere.span.start >= r.start && periodAnywhere.span.start < r.end)
+    ? periodAnywhere
+    : periodAnywhere ? findPeriod(text, regions) : undefined;
   const year = titleYear?.year ?? period?.start.year ?? captionYear(lines, tables);
   const declaredParts = findDeclaredParts(lines, inRegion);
   const evidence = templateEvidence(text, tables, templates);
@@ -117,6 +121,7 @@ function appendixStarts(lines: readonly Line[], inRegion: (s: number, e: number)
 
 /** A row of an unrecognised table (`（一）收到申请数\t件\t31`, `1.属于国家秘密  0  0  0`) is not a heading. */
 function looksLikeTableRow(text: string): boolean {
+  if (!text.includes('\t') && !/[\d０-９\-—/][ \u3000]*$/.test(text)) return false;
   if (text.includes('\t') && text.split('\t').filter((f) => f.trim() !== '').length >= 2) return true;
   // Two or more trailing space-separated figures (or dashes) after some words. Token scan: linear, no backtracking.
   const tokens = foldWidth(text).trim().split(/[ \u3000]+/);

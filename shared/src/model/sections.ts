@@ -21,8 +21,12 @@ const LEVEL3_FULLWIDTH_DOT = /^(\d{1,2})[ \t]*．/;
 const LEVEL4 = /^\([ \t]*(\d{1,2})[ \t]*\)/;
 
 /** Reads a heading at the start of a line; undefined when the line is not one. */
+/** Characters a heading line can start with (after white space): numerals, brackets, digits, Markdown marks. */
+const HEAD_START = /^[\s\u3000\u00a0\ufeff]*[一二三四五六七八九十（(0-9０-９#*_[]/;
+
 export function readHeading(line: Line): Heading | undefined {
   const raw = line.text;
+  if (!HEAD_START.test(raw)) return undefined;
   // Leading white space, and the `[bookmark: _GoBack]` marks Word leaves in converted text.
   // Markdown heading marks and bold (`### （三）`, `**一、**`) are not part of the number either.
   const lead = raw.length - raw.replace(/^[\s\u3000\u00a0\ufeff]*(?:\[bookmark:[^\]]*\])?[\s\u3000]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?/, '').length;

@@ -8,14 +8,14 @@ const WIDE = /[\uff01-\uff5e\u3000]/;
 
 export function foldWidth(s: string): string {
   if (!WIDE.test(s)) return s;
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) out += ' ';
-    else out += s[i];
-  }
-  return out;
+  return s.replace(WIDE_ALL, foldChar);
+}
+
+const WIDE_ALL = /[\uff01-\uff5e\u3000]/g;
+
+function foldChar(c: string): string {
+  const code = c.charCodeAt(0);
+  return code === 0x3000 ? ' ' : String.fromCharCode(code - 0xfee0);
 }
 
 const CN_DIGITS: Record<string, number> = {
