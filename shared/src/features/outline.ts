@@ -30,6 +30,23 @@ interface MutableNode {
 
 /** Builds the outline. Never throws; an empty report gives an empty list. */
 export function outline(report: Report, locale: FeatureLocale = 'zh'): OutlineNode[] {
+  // Editors ask for the outline of one version many times (breadcrumbs, Outline view, sticky scroll).
+  let perLocale = outlineCache.get(report);
+  if (!perLocale) {
+    perLocale = new Map();
+    outlineCache.set(report, perLocale);
+  }
+  let nodes = perLocale.get(locale);
+  if (!nodes) {
+    nodes = buildOutline(report, locale);
+    perLocale.set(locale, nodes);
+  }
+  return nodes;
+}
+
+const outlineCache = new WeakMap<Report, Map<FeatureLocale, OutlineNode[]>>();
+
+function buildOutline(report: Report, locale: FeatureLocale): OutlineNode[] {
   const roots: MutableNode[] = report.sections.map((s) => sectionNode(s));
   for (const table of report.tables) {
     const node = tableNode(table, locale);
