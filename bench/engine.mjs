@@ -1,4 +1,4 @@
-// Section 1, the engine: `analyze(text, {})` (parse + every rule, default options) on the seed reports and on
+// Section 1, the engine: `analyze(text, { reuse: false })` (parse + every rule, default options) on the seed reports and on
 // generated consolidated documents of growing size, against a bare `text.split(/\r?\n/)` of the same text.
 import { loadCore } from './lib/build.mjs';
 import { documentPrefix, makeDocument, seedReports } from './lib/corpus.mjs';
@@ -66,7 +66,7 @@ export async function runEngine({ quick }) {
     let template = '';
     const big = bytes >= 1 * MB;
     const a = measure(() => {
-      const r = core.analyze(input.text, {});
+      const r = core.analyze(input.text, { reuse: false });
       findings = r.findings.length;
       template = r.report.template ?? '';
     }, { ...plan.analyze, cpu: true, ...(big ? { minIters: quick ? 2 : 6 } : {}) });

@@ -22,7 +22,7 @@ const SECTIONS = [
 ];
 
 const METHOD = {
-  engine: `\`analyze(text, {})\` (parse + every rule, default options) from \`shared/src/index.ts\`, bundled by this script with
+  engine: `\`analyze(text, { reuse: false })\` (parse + every rule, default options) from \`shared/src/index.ts\`, bundled by this script with
 esbuild (same settings as \`scripts/build.mjs\`, unminified) into \`node_modules/.cache/xxgk-report-bench/core.cjs\` and run
 in the benchmark process. Inputs: the 5 seed reports as they are, and generated documents of about 30 KB to 3 MB (a
 city's consolidated reports: fixture reports pasted one after another, each renamed to another department; every

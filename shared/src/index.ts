@@ -13,7 +13,7 @@ export type {
 export type { Template, TableTemplate, Indicator, Column, Check, LocalizedText } from './templates/schema';
 export { Template as TemplateSchema, TemplateFile as TemplateFileSchema } from './templates/schema';
 export { parseReport } from './model/parseReport';
-export { analyze, runRules } from './rules/run';
+export { analyze, runRules, type AnalyzeOptions, type Analysis } from './rules/run';
 export { rules, ruleById } from './rules/index';
 export { builtinTemplates, loadTemplates } from './templates/load';
 export { applyEdits, safeFixEdits } from './edits';

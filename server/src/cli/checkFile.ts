@@ -53,7 +53,7 @@ interface Analysis {
 
 function analyzeText(text: string, options: CheckOptions): Analysis {
   const norm = normalizeEol(text);
-  const { report, findings } = analyze(norm.text, options);
+  const { report, findings } = analyze(norm.text, { ...options, reuse: false });
   return { text, norm, report, findings };
 }
 
