@@ -96,7 +96,17 @@ export function buildSections(headings: readonly Heading[], textLength: number, 
       if (stack.length > 0) closeAll(boundaries[b]);
       b++;
     }
-    const s: MutableSection = { ...h, span: { start: h.headingSpan.start, end: textLength }, children: [] };
+    const s: MutableSection = {
+      level: h.level,
+      ordinal: h.ordinal,
+      numberText: h.numberText,
+      numberSpan: h.numberSpan,
+      title: h.title,
+      titleSpan: h.titleSpan,
+      headingSpan: h.headingSpan,
+      span: { start: h.headingSpan.start, end: textLength },
+      children: [],
+    };
     while (stack.length > 0 && stack[stack.length - 1].level >= h.level) {
       const done = stack.pop()!;
       done.span = { start: done.span.start, end: h.headingSpan.start };
