@@ -44,6 +44,7 @@ export function findFigures(text: string, excluded: readonly Span[]): Figure[] {
     while (ex < excluded.length && excluded[ex].end <= numStart) ex++;
     if (ex < excluded.length && excluded[ex].start <= numStart) continue;
     if (isExcluded(folded, numStart, numEnd)) continue;
+    if (m[2].length > 15) continue;
     let value = Number(numText.replace(/,/g, ''));
     if (!Number.isFinite(value)) continue;
     const scale = m[5];

@@ -695,7 +695,15 @@ export function scanTables(
     const found = readBest(all, [...kinds], arraySource(items), 'html', false, false, preferred);
     for (let l = lineOf(start); l <= lineOf(end); l++) htmlLines.add(l);
     regions.push({ start, end });
-    for (const t of found) tables.push({ ...t, span: { start, end } });
+    // One pasted <table> normally holds one official table; if it reads as several, each keeps the span of its
+    // own rows (never two tables on one span), and readings that overlap an earlier one are dropped.
+    const own = found
+      .map(({ lastLine: _l, ...t }) => ({ ...t, span: rowsSpan(t.rows) ?? { start, end } }))
+      .sort((a, b) => b.rows.length - a.rows.length);
+    const kept: Table[] = [];
+    for (const t of own) if (!kept.some((k) => k.span.start < t.span.end && t.span.start < k.span.end)) kept.push(t);
+    if (kept.length === 1) kept[0] = { ...kept[0], span: { start, end } };
+    for (const t of kept) tables.push(t);
   }
 
   const htmlSorted = [...htmlLines].sort((a, b) => a - b);
@@ -739,6 +747,17 @@ export function scanTables(
   tables.sort((a, b) => a.span.start - b.span.start);
   regions.sort((a, b) => a.start - b.start);
   return { tables, regions };
+}
+
+function rowsSpan(rows: readonly TableRow[]): Span | undefined {
+  if (rows.length === 0) return undefined;
+  let start = rows[0].span.start;
+  let end = rows[0].span.end;
+  for (const r of rows) {
+    if (r.span.start < start) start = r.span.start;
+    if (r.span.end > end) end = r.span.end;
+  }
+  return { start, end };
 }
 
 interface TableWithEnd extends Table {

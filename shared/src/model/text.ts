@@ -114,6 +114,8 @@ export function cellValue(raw: string): CellValue {
   const rest = m[4].trim();
   if (rest !== '' && !UNIT_SUFFIX.test(rest)) return { kind: 'text' };
   const digits = m[2].replace(/[,，]/g, '');
+  // Beyond 15 digits a figure cannot be held exactly: it is not a count anyone wrote on purpose.
+  if (digits.length > 15) return { kind: 'text' };
   let value = Number(digits + (m[3] ?? ''));
   if (m[1] === '-' || m[1] === '−') value = -value;
   const lead = raw.length - raw.trimStart().length;

@@ -21,7 +21,7 @@ const rule: RuleDefinition = {
   },
   fixable: true,
   check(ctx) {
-    return sumEvaluations(ctx, 'applicant-total-mismatch').flatMap((ev) => sumMismatchFinding(ev) ?? []);
+    return sumEvaluations(ctx, 'applicant-total-mismatch').flatMap((ev) => sumMismatchFinding(ctx, ev) ?? []);
   },
 };
 export default rule;

@@ -18,7 +18,7 @@ const rule: RuleDefinition = {
     return sumEvaluations(ctx, 'outcome-total-mismatch').flatMap((ev) => {
       // A wrong 总计 cell already reported on its own row explains this column's failure.
       if (ev.column === 'tot' && [ev.total.id, ...ev.parts.map((p) => p.id)].some((id) => rowTotalsWrong.has(id))) return [];
-      return sumMismatchFinding(ev) ?? [];
+      return sumMismatchFinding(ctx, ev) ?? [];
     });
   },
 };

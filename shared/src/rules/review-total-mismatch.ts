@@ -13,7 +13,7 @@ const rule: RuleDefinition = {
   },
   fixable: true,
   check(ctx) {
-    return sumEvaluations(ctx, 'review-total-mismatch').flatMap((ev) => sumMismatchFinding(ev) ?? []);
+    return sumEvaluations(ctx, 'review-total-mismatch').flatMap((ev) => sumMismatchFinding(ctx, ev) ?? []);
   },
 };
 export default rule;

@@ -23,7 +23,7 @@ const rule: RuleDefinition = {
       // One part alone above the total is the subset rule's finding; do not say it twice.
       const subset = ev.view.tt.checks.some((c) => c.kind === 'subset' && c.total === ev.total.id);
       if (subset && ev.parts.some((p) => (num(p.cell) ?? 0) > total)) return [];
-      const f = sumMismatchFinding(ev, above && ev.check.strictness === 'at-least' ? { severity: 'error' } : {});
+      const f = sumMismatchFinding(ctx, ev, above && ev.check.strictness === 'at-least' ? { severity: 'error' } : {});
       if (!f) return [];
       // When the parts may legitimately fall short, writing their sum into the total is not safe.
       const safe = ev.check.strictness === 'exact' || above;

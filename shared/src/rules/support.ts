@@ -176,7 +176,32 @@ export function describeTotal(ev: SumEvaluation): Localized {
  * The standard finding for a total that disagrees with its parts: on the total's cell, with the
  * parts as related information and a fix that writes the sum (only when every part is a number).
  */
-export function sumMismatchFinding(ev: SumEvaluation, extra?: { severity?: RawFinding['severity'] }): RawFinding | undefined {
+const SUM_RULES = ['sum-mismatch', 'sum-expected-mismatch', 'applicant-total-mismatch', 'outcome-total-mismatch', 'review-total-mismatch'];
+const allSums = new WeakMap<object, { templates: RuleContext['templates']; value: SumEvaluation[] }>();
+
+/**
+ * Whether writing `value` into `cell` leaves every complete sum that involves the cell (as total or part)
+ * true. Only such a fix is safe to apply unasked: one that satisfies one identity while breaking another
+ * (a 总计 cell checked both along its row and down its column) would make "fix all" go round in circles.
+ */
+export function fixKeepsSumsTrue(ctx: RuleContext, cell: Cell, value: number): boolean {
+  const evs = memo(allSums, ctx, () => SUM_RULES.flatMap((r) => sumEvaluations(ctx, r)));
+  const old = num(cell) ?? 0;
+  for (const ev of evs) {
+    const isTotal = ev.total.cell === cell;
+    const isPart = ev.parts.some((p) => p.cell === cell);
+    if (!isTotal && !isPart) continue;
+    const missing = ev.missingParts - (isPart && cell.state !== 'number' ? 1 : 0);
+    if (missing > 0) continue;
+    const total = isTotal ? value : num(ev.total.cell);
+    if (total === undefined) continue;
+    const sum = isPart ? round(ev.sum - old + value) : ev.sum;
+    if (sum !== total) return false;
+  }
+  return true;
+}
+
+export function sumMismatchFinding(ctx: RuleContext, ev: SumEvaluation, extra?: { severity?: RawFinding['severity'] }): RawFinding | undefined {
   const cell = ev.total.cell;
   const total = num(cell);
   if (!cell || total === undefined) return undefined;
@@ -190,7 +215,8 @@ export function sumMismatchFinding(ev: SumEvaluation, extra?: { severity?: RawFi
   const partNames = ev.parts.filter((p) => p.present).map((p) => (ev.check.axis === 'rows' ? rowName(ev.view, p.id) : columnName(ev.view, p.column)));
   // A fractional sum of counts means a part is itself wrong (cell-invalid): offer the fix, but never apply it unasked.
   const countTotal = !Number.isInteger(ev.sum) && (ev.view.indicators.get(ev.total.id)?.numeric ?? 'count') === 'count' && (ev.view.tt.columns.find((c) => c.id === ev.column)?.numeric ?? 'count') === 'count';
-  const fixes = ev.missingParts === 0 ? [setCellFix(cell, ev.sum, { zh: `将合计改为 ${formatNumber(ev.sum)}`, en: `Change the total to ${formatNumber(ev.sum)}` }, !countTotal)] : [];
+  const safe = !countTotal && fixKeepsSumsTrue(ctx, cell, ev.sum);
+  const fixes = ev.missingParts === 0 ? [setCellFix(cell, ev.sum, { zh: `将合计改为 ${formatNumber(ev.sum)}`, en: `Change the total to ${formatNumber(ev.sum)}` }, safe)] : [];
   const partial = ev.missingParts > 0 ? { zh: '（已填分项之和已超过合计）', en: ' (the filled parts alone exceed the total)' } : { zh: '', en: '' };
   return {
     span: cell.span,

@@ -1,5 +1,5 @@
 import type { RawFinding, RuleDefinition } from './types';
-import { describeTotal, partsRelated, setCellFix, sumEvaluations } from './support';
+import { describeTotal, fixKeepsSumsTrue, partsRelated, setCellFix, sumEvaluations } from './support';
 import { formatNumber } from '../model/text';
 
 const SUM_RULES = ['sum-mismatch', 'sum-expected-mismatch', 'applicant-total-mismatch', 'outcome-total-mismatch', 'review-total-mismatch'];
@@ -32,7 +32,7 @@ const rule: RuleDefinition = {
           },
           expected: complete ? ev.sum : undefined,
           related: partsRelated(ev),
-          fixes: complete ? [setCellFix(cell, ev.sum, { zh: `填入合计 ${formatNumber(ev.sum)}`, en: `Fill in the total ${formatNumber(ev.sum)}` })] : [],
+          fixes: complete ? [setCellFix(cell, ev.sum, { zh: `填入合计 ${formatNumber(ev.sum)}`, en: `Fill in the total ${formatNumber(ev.sum)}` }, fixKeepsSumsTrue(ctx, cell, ev.sum))] : [],
           data: { total: ev.total.id, column: ev.column },
         });
       }
