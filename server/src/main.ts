@@ -2,10 +2,25 @@
  * The language server's Node entry point. `createConnection(ProposedFeatures.all)` picks the
  * transport from the command line: `--stdio`, `--node-ipc` or `--socket=<port>`.
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { FrameGuard } from './frameGuard';
 
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * Over stdio, a frame the reader cannot parse (a header without Content-Length, a negative length) leaves the
+ * byte stream out of step for good: every later message would be eaten. Exiting lets the editor restart a
+ * clean server instead of talking to a deaf one.
+ */
+function stdioConnection() {
+  const guard = new FrameGuard((reason) => {
+    process.stderr.write(`xxgk-report: unreadable message header from the client (${reason}); exiting so the client can restart the server\n`);
+    process.exit(1);
+  });
+  process.stdin.pipe(guard);
+  return createConnection(ProposedFeatures.all, new StreamMessageReader(guard), new StreamMessageWriter(process.stdout));
+}
+
+const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 
 // Last line of defence: log and keep serving instead of dying on a stray exception.
 process.on('uncaughtException', (e) => {

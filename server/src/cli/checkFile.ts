@@ -142,6 +142,8 @@ export function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): FileOut
     if (entry.abs === '') bytes = env.readStdin();
     else {
       const st = env.fs.statSync(entry.abs);
+      // A FIFO blocks and a device never ends: a file named on the command line must be a regular file.
+      if (!st.isFile()) return noted(entry, null, M.notRegular[lang]);
       if (st.size > MAX_FILE_MIB * 1024 * 1024) return noted(entry, null, M.tooLarge(MAX_FILE_MIB)[lang]);
       stamp = `${st.size}:${st.mtimeMs}`;
       bytes = env.fs.readFileSync(entry.abs);

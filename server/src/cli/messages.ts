@@ -30,6 +30,7 @@ export const M = {
   cannotRead: (file: string, reason: string) => ({ zh: `无法读取 ${file}：${reason}`, en: `cannot read ${file}: ${reason}` }),
   cannotWrite: (file: string, reason: string) => ({ zh: `无法写入 ${file}：${reason}`, en: `cannot write ${file}: ${reason}` }),
   binary: { zh: '已跳过：二进制文件', en: 'skipped: binary file' },
+  notRegular: { zh: '已跳过：不是普通文件（管道、设备等）', en: 'skipped: not a regular file (a pipe, a device…)' },
   tooLarge: (mib: number) => ({ zh: `已跳过：文件超过 ${mib} MiB`, en: `skipped: file larger than ${mib} MiB` }),
   undecodable: {
     zh: '无法识别编码（不是 UTF-8、带 BOM 的 UTF-16 或 GB18030）',

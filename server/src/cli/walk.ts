@@ -60,8 +60,11 @@ export function collectFiles(args: readonly string[], fs: CliFs, cwd: string): W
       const childAbs = path.join(abs, name);
       const childShown = path.join(shown, name);
       let isDir: boolean;
+      let isFile: boolean;
       try {
-        isDir = fs.statSync(childAbs).isDirectory();
+        const st = fs.statSync(childAbs);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
       } catch (e) {
         // A dangling link or a link loop: report it only if it looks like a report file.
         if (hasCheckedExtension(name)) out.push({ path: childShown, abs: childAbs, error: asErrno(e) });
@@ -69,7 +72,8 @@ export function collectFiles(args: readonly string[], fs: CliFs, cwd: string): W
       }
       if (isDir) {
         if (!skippedDir(name)) walkDir(childShown, childAbs);
-      } else if (hasCheckedExtension(name) && !name.startsWith('.')) {
+      } else if (isFile && hasCheckedExtension(name) && !name.startsWith('.')) {
+        // Only regular files: a FIFO would block the run, a device such as /dev/zero would never end.
         out.push({ path: childShown, abs: childAbs });
       }
     }
