@@ -6,7 +6,7 @@ import type { Finding, TextEdit } from './rules/types';
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits]
-    .filter((e) => e.span.start >= 0 && e.span.end <= text.length && e.span.start <= e.span.end)
+    .filter((e) => Number.isInteger(e.span.start) && Number.isInteger(e.span.end) && e.span.start >= 0 && e.span.end <= text.length && e.span.start <= e.span.end)
     .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   let out = '';
   let pos = 0;

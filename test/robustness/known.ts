@@ -1,7 +1,8 @@
 /**
  * Core bugs the robustness properties found and that are reported to the lead, each with a
  * regression test in regressions.test.ts (marked `todo` until fixed). Fixed so far (entries
- * removed): tables-share-span, safe-fix-oscillation, huge-numbers (16+ digits), figures-quadratic.
+ * removed): tables-share-span, safe-fix-oscillation, huge-numbers, figures-quadratic, leading-tabs-quadratic,
+ * trailing-run-regex, applyEdits-fractional.
  *
  * A random property that trips over one of these counts the case as "known" instead of failing,
  * so that a known bug does not hide a new one; `npm run fuzz` lists them separately.
@@ -16,9 +17,6 @@ export interface KnownIssue {
   readonly summary: string;
   readonly matches: (v: Violation, text: string) => boolean;
 }
-
-/** ≥ 10,000 characters of white space or 。：；，* followed by something else: what makes `/[…]+$/` quadratic. */
-const TRAILING_RUN = /[ \t\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff:：。；;,，*]{10000,}[^\s\u3000\u00a0:：。；;,，*]/;
 
 /** Safe fixes that write a cell, then write the same cell back to another value in a later round. */
 export function safeFixesOscillate(text: string, rounds = 6): boolean {
@@ -41,18 +39,7 @@ export function safeFixesOscillate(text: string, rounds = 6): boolean {
   return false;
 }
 
-export const KNOWN_ISSUES: readonly KnownIssue[] = [
-  {
-    id: 'leading-tabs-quadratic',
-    summary: 'a table line starting with tens of thousands of tabs: lineItems() drops the leading empty fields with Array#shift, one at a time (quadratic)',
-    matches: (v, text) => v.property === 'time-bound' && /(?:^|[\n\r])\t{10000,}/.test(text),
-  },
-  {
-    id: 'trailing-run-regex',
-    summary: 'regexes like /[\\s\\u3000]+$/ backtrack quadratically on a long run of spaces (or 。) that is not at the line end: headings, the title, row labels, cells',
-    matches: (v, text) => v.property === 'time-bound' && TRAILING_RUN.test(text),
-  },
-];
+export const KNOWN_ISSUES: readonly KnownIssue[] = [];
 
 /** The known issue a failure belongs to, if any. */
 export function knownIssue(e: unknown, text: string): KnownIssue | undefined {

@@ -32,7 +32,9 @@ export function splitLines(text: string): Line[] {
 export function trimmedSpan(line: Line): Span {
   const m = /^[\s\u3000\u00a0\ufeff]*/.exec(line.text);
   const lead = m ? m[0].length : 0;
-  const trail = line.text.length - line.text.trimEnd().replace(/[\u3000\u00a0]+$/, '').length;
+  let last = line.text.length;
+  while (last > 0 && /[\s\u3000\u00a0]/.test(line.text[last - 1])) last--;
+  const trail = line.text.length - last;
   const s = line.start + lead;
   const e = Math.max(s, line.end - trail);
   return { start: s, end: e };

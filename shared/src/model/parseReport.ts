@@ -9,7 +9,7 @@ import { isBlank, lineAt, splitLines, type Line } from './lines';
 import { scanTables } from './tables';
 import { buildSections, readHeading, type Heading } from './sections';
 import { findFigures } from './figures';
-import { foldWidth, parseChineseNumeral, stripSpaces } from './text';
+import { foldWidth, isSpace, parseChineseNumeral, stripSpaces, trimEndWhere } from './text';
 
 export interface ParseOptions {
   /** Use this template instead of detecting one. */
@@ -179,7 +179,7 @@ function findTitle(lines: readonly Line[], inRegion: (s: number, e: number) => b
     if (t.length > 80 || /[。；]/.test(t)) continue;
     if (/年.{0,12}报告|年报/.test(t) && /信息公开|政务公开/.test(t)) {
       const lead = line.text.length - line.text.replace(/^[\s\u3000\ufeff#*]+/, '').length;
-      const trail = line.text.replace(/[\s\u3000*]+$/, '').length;
+      const trail = trimEndWhere(line.text, (c) => c === '*' || isSpace(c)).length;
       return { text: line.text.slice(lead, trail), span: { start: line.start + lead, end: line.start + trail } };
     }
   }

@@ -1,7 +1,7 @@
 /** Numbered headings (一、 （一） 1. （1）) and the section tree. */
 import type { Section, SectionLevel, Span } from './types';
 import { type Line } from './lines';
-import { foldWidth, parseChineseNumeral } from './text';
+import { foldWidth, isSpace, parseChineseNumeral, trimEndWhere } from './text';
 
 export interface Heading {
   readonly level: SectionLevel;
@@ -56,11 +56,11 @@ export function readHeading(line: Line): Heading | undefined {
   const titleLead = after.length - after.replace(/^[\s\u3000]+/, '').length;
   const body = after.slice(titleLead);
   const stop = body.search(/[。；;：:！？!?]/);
-  const titleText = (stop >= 0 ? body.slice(0, stop) : body).replace(/(?:\*\*|__)?[\s\u3000]*$/, '').replace(/(?:\*\*|__)$/, '');
+  const titleText = trimEndWhere(trimEndWhere(stop >= 0 ? body.slice(0, stop) : body, isSpace), (c) => c === '*' || c === '_');
   // A heading needs some words after the number (`1.` alone or `1. 23` is not one).
   if (titleText.length === 0 || !/[\u3400-\u9fffA-Za-z]/.test(titleText)) return undefined;
   const titleStart = numEnd + titleLead;
-  const lineEnd = line.start + raw.replace(/[\s\u3000]+$/, '').length;
+  const lineEnd = line.start + trimEndWhere(raw, isSpace).length;
   return {
     level,
     ordinal,

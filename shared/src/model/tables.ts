@@ -172,9 +172,11 @@ function lineItems(line: Line, layout: TableLayout, blankIsCell: boolean): Item[
         segStart = i + 1;
       }
     }
-    // Leading tabs are indentation (or an empty spanned label cell): drop leading empty fields.
-    while (fields.length > 1 && fields[0].text === '') fields.shift();
-    return shiftItems(splitTrailingValues(fields, t), line.start);
+    // Leading tabs are indentation (or an empty spanned label cell): drop leading empty fields (one slice:
+    // shifting them one by one is quadratic on a line of thousands of tabs).
+    let first = 0;
+    while (first < fields.length - 1 && fields[first].text === '') first++;
+    return shiftItems(splitTrailingValues(first > 0 ? fields.slice(first) : fields, t), line.start);
   }
   // Space-aligned columns: runs of two or more spaces (or U+3000) separate cells.
   const re = /[ \u3000\u00a0]{2,}/g;

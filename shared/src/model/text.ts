@@ -46,6 +46,27 @@ export function parseChineseNumeral(s: string): number | undefined {
 
 export const CN_NUMERAL_CLASS = '一二三四五六七八九十百零〇两';
 
+/**
+ * `s` without the characters `drop` accepts at its end. A loop, not a `/[…]+$/` regex: such a regex
+ * backtracks quadratically over a long run of those characters that stops before the end.
+ */
+export function trimEndWhere(s: string, drop: (c: string) => boolean): string {
+  let e = s.length;
+  while (e > 0 && drop(s[e - 1])) e--;
+  return e === s.length ? s : s.slice(0, e);
+}
+
+export function trimStartWhere(s: string, drop: (c: string) => boolean): string {
+  let b = 0;
+  while (b < s.length && drop(s[b])) b++;
+  return b === 0 ? s : s.slice(b);
+}
+
+/** White space including U+3000 and NBSP. */
+export function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u3000' || c === '\u00a0' || c === '\f' || c === '\v' || c === '\ufeff';
+}
+
 /** Strips whitespace (incl. U+3000 and NBSP) entirely. */
 const SPACE = /[\s\u3000\u00a0\u200b\ufeff]/;
 
@@ -83,7 +104,7 @@ function computeNormalizedLabel(label: string): string {
   // Remove parenthesised notes, innermost first.
   for (let i = 0; i < 3 && s.includes('('); i++) s = s.replace(/\([^()]*\)/g, '');
   if (s.includes('(')) s = s.replace(/\([^()]*$/, '');
-  s = s.replace(/[:：。；;,，]+$/, '');
+  s = trimEndWhere(s, (c) => ':：。；;,，'.includes(c));
   return s;
 }
 
@@ -99,6 +120,8 @@ const MISSING_CELL = /^(?:|[-—–－―─]+|[/／\\]|无|空|暂无|\*|×)$/;
 
 export type CellValue =
   | { readonly kind: 'missing' }
+  /** Digits, but too many to be a count anyone wrote on purpose (or held exactly): a value that is invalid. */
+  | { readonly kind: 'overlong' }
   | { readonly kind: 'number'; readonly value: number; readonly numberStart: number; readonly numberEnd: number; readonly decimal: boolean }
   | { readonly kind: 'text' };
 
@@ -106,7 +129,7 @@ const UNIT_SUFFIX = /^(?:件|条|次|个|人次|人|篇|万元|元|期|份|项|�
 
 /** Classifies trimmed cell text: missing, a number (possibly with a unit suffix, `+3`, `1,607`, `127.6`), or other text. */
 export function cellValue(raw: string): CellValue {
-  const t = raw.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
+  const t = trimEndWhere(trimStartWhere(raw, isSpace), isSpace);
   if (MISSING_CELL.test(t)) return { kind: 'missing' };
   const f = foldWidth(t);
   const m = /^([+\-−]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(\.\d+)?(.*)$/.exec(f);
@@ -115,7 +138,7 @@ export function cellValue(raw: string): CellValue {
   if (rest !== '' && !UNIT_SUFFIX.test(rest)) return { kind: 'text' };
   const digits = m[2].replace(/[,，]/g, '');
   // Beyond 15 digits a figure cannot be held exactly: it is not a count anyone wrote on purpose.
-  if (digits.length > 15) return { kind: 'text' };
+  if (digits.length > 15) return { kind: 'overlong' };
   let value = Number(digits + (m[3] ?? ''));
   if (m[1] === '-' || m[1] === '−') value = -value;
   const lead = raw.length - raw.trimStart().length;
