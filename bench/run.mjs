@@ -109,6 +109,8 @@ function markdown(report) {
     '## Targets',
     '',
     mdTable(['section', 'target', 'measured', 'verdict'], report.targets.map((t) => [t.section, t.target, t.shown, verdict(t) === 'met' ? 'met' : `**${verdict(t)}**`])),
+    '',
+    'Why the targets that are not met are not met, with the profiles behind it: [performance.md](performance.md) (written by hand, not by this script).',
   ];
   for (const s of SECTIONS) {
     const res = report.sections[s.id];
