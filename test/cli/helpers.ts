@@ -2,7 +2,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as assert from 'node:assert/strict';
 import { nodeFsImpl, type CliFs, type CliIo } from '../../server/src/cli/io';
+import { run } from '../../server/src/cli/run';
+import { JsonReportSchema, type JsonReport } from '../../server/src/cli/jsonSchema';
 
 /** The repository root (tests run from out/test/cli/ or test/cli/). */
 export const REPO_ROOT = (() => {
@@ -84,4 +87,26 @@ export function errnoError(code: string, message = code): NodeJS.ErrnoException 
   const e = new Error(message) as NodeJS.ErrnoException;
   e.code = code;
   return e;
+}
+
+/** Runs the CLI in-process with captured IO. */
+export async function cli(argv: string[], o: IoOptions = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const c = captureIo(o);
+  const code = await run(argv, c.io);
+  return { code, stdout: c.stdout(), stderr: c.stderr() };
+}
+
+/** `check --format json`, parsed and validated against the published schema. */
+export async function json(argv: string[], o: IoOptions = {}): Promise<{ code: number; doc: JsonReport; stderr: string }> {
+  const r = await cli(['check', '--format', 'json', ...argv], o);
+  const parsed = JsonReportSchema.safeParse(JSON.parse(r.stdout));
+  assert.ok(parsed.success, JSON.stringify(parsed.error?.issues?.slice(0, 3)));
+  return { code: r.code, doc: parsed.data!, stderr: r.stderr };
+}
+
+/** A temporary directory removed after the test. */
+export function withDir(t: { after: (fn: () => void) => void }): string {
+  const dir = tmpDir();
+  t.after(() => rmDir(dir));
+  return dir;
 }

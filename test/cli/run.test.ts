@@ -5,11 +5,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as iconv from 'iconv-lite';
 import { rules } from '../../shared/src/index';
-import { run } from '../../server/src/cli/run';
-import { JsonReportSchema, type JsonReport } from '../../server/src/cli/jsonSchema';
+import { type JsonReport } from '../../server/src/cli/jsonSchema';
 import { LineIndex } from '../../server/src/cli/text';
 import { VERSION } from '../../server/src/cli/version';
-import { captureIo, copyWritable, errnoError, rmDir, seedFiles, tmpDir, type IoOptions } from './helpers';
+import { cli, copyWritable, errnoError, json, seedFiles, withDir } from './helpers';
 
 /** Seed 000 with the total 收到申请数 31 changed to 32: one sum-mismatch whose safe fix restores 31. */
 const SEED_000 = () => seedFiles().find((f) => path.basename(f).startsWith('000_'))!;
@@ -20,24 +19,8 @@ function brokenSeed(): string {
   return text.replace(TOTAL_LINE, '(一) 收到申请数\t件\t32');
 }
 
-async function cli(argv: string[], o: IoOptions = {}) {
-  const c = captureIo(o);
-  const code = await run(argv, c.io);
-  return { code, stdout: c.stdout(), stderr: c.stderr() };
-}
 
-async function json(argv: string[], o: IoOptions = {}): Promise<{ code: number; doc: JsonReport; stderr: string }> {
-  const r = await cli(['check', '--format', 'json', ...argv], o);
-  const parsed = JsonReportSchema.safeParse(JSON.parse(r.stdout));
-  assert.ok(parsed.success, JSON.stringify(parsed.error?.issues?.slice(0, 3)));
-  return { code: r.code, doc: parsed.data!, stderr: r.stderr };
-}
 
-function withDir(t: { after: (fn: () => void) => void }): string {
-  const dir = tmpDir();
-  t.after(() => rmDir(dir));
-  return dir;
-}
 
 // ---------------------------------------------------------------- help, version, usage
 

@@ -11,35 +11,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import * as iconv from 'iconv-lite';
-import { run } from '../../server/src/cli/run';
 import { collectFiles } from '../../server/src/cli/walk';
 import { nodeFsImpl } from '../../server/src/cli/io';
-import { JsonReportSchema, type JsonReport } from '../../server/src/cli/jsonSchema';
-import { captureIo, rmDir, seedFiles, tmpDir, type IoOptions } from '../cli/helpers';
+import { cli, json, seedFiles, withDir } from '../cli/helpers';
 import { ensureServerBuilt, ROOT } from '../server/harness';
 
 const SEED_000 = (): string => seedFiles().find((f) => path.basename(f).startsWith('000_'))!;
 const TOTAL_LINE = '(一) 收到申请数\t件\t31';
 const BROKEN_LINE = '(一) 收到申请数\t件\t32';
 
-async function cli(argv: string[], o: IoOptions = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const c = captureIo(o);
-  const code = await run(argv, c.io);
-  return { code, stdout: c.stdout(), stderr: c.stderr() };
-}
 
-async function json(argv: string[], o: IoOptions = {}): Promise<{ code: number; doc: JsonReport; stderr: string }> {
-  const r = await cli(['check', '--format', 'json', ...argv], o);
-  const parsed = JsonReportSchema.safeParse(JSON.parse(r.stdout));
-  assert.ok(parsed.success, JSON.stringify(parsed.error?.issues?.slice(0, 3)));
-  return { code: r.code, doc: parsed.data!, stderr: r.stderr };
-}
 
-function withDir(t: { after: (fn: () => void) => void }): string {
-  const dir = tmpDir('xxgk-robust-cli-');
-  t.after(() => rmDir(dir));
-  return dir;
-}
 
 /** Runs the bundled CLI (dist/cli.js) with a hard time limit; `timedOut` when it had to be killed. */
 function runBin(args: string[], cwd: string, timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }> {
