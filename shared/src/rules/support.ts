@@ -176,7 +176,8 @@ export function describeTotal(ev: SumEvaluation): Localized {
  * The standard finding for a total that disagrees with its parts: on the total's cell, with the
  * parts as related information and a fix that writes the sum (only when every part is a number).
  */
-const SUM_RULES = ['sum-mismatch', 'sum-expected-mismatch', 'applicant-total-mismatch', 'outcome-total-mismatch', 'review-total-mismatch'];
+/** The rules that check template `sum` relations (a total against its parts). */
+export const SUM_RULES: readonly string[] = ['sum-mismatch', 'sum-expected-mismatch', 'applicant-total-mismatch', 'outcome-total-mismatch', 'review-total-mismatch'];
 const allSums = new WeakMap<object, { templates: RuleContext['templates']; value: SumEvaluation[] }>();
 
 /**

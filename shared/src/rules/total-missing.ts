@@ -1,8 +1,7 @@
 import type { RawFinding, RuleDefinition } from './types';
-import { describeTotal, fixKeepsSumsTrue, partsRelated, setCellFix, sumEvaluations } from './support';
+import { describeTotal, fixKeepsSumsTrue, partsRelated, setCellFix, SUM_RULES, sumEvaluations } from './support';
 import { formatNumber } from '../model/text';
 
-const SUM_RULES = ['sum-mismatch', 'sum-expected-mismatch', 'applicant-total-mismatch', 'outcome-total-mismatch', 'review-total-mismatch'];
 
 /** A total cell is left blank while its parts carry figures. */
 const rule: RuleDefinition = {
