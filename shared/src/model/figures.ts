@@ -97,13 +97,3 @@ function sentenceIndex(text: string): (offset: number) => Span {
     return { start: Math.min(start, offset), end: Math.max(end, offset) };
   };
 }
-
-/** The sentence around an offset: between 。！？；, line breaks. */
-export function sentenceAround(text: string, offset: number): Span {
-  let s = offset;
-  while (s > 0 && !/[。！？；\n\r]/.test(text[s - 1])) s--;
-  let e = offset;
-  while (e < text.length && !/[。！？；\n\r]/.test(text[e])) e++;
-  if (e < text.length && /[。！？；]/.test(text[e])) e++;
-  return { start: s, end: e };
-}
