@@ -15,6 +15,7 @@ export { Template as TemplateSchema, TemplateFile as TemplateFileSchema } from '
 export { parseReport } from './model/parseReport';
 export { analyze, runRules, type AnalyzeOptions, type Analysis } from './rules/run';
 export { rules, ruleById } from './rules/index';
+export { SUM_RULES } from './rules/support';
 export { builtinTemplates, loadTemplates } from './templates/load';
 export { applyEdits, safeFixEdits } from './edits';
 export { localize, toLocale, type Locale } from './l10n';

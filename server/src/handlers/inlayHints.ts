@@ -1,19 +1,17 @@
 /** `textDocument/inlayHint`: the computed sum next to a total that disagrees with it. */
 import { InlayHintKind, type InlayHint } from 'vscode-languageserver/node';
-import { ruleById, type Finding } from '../../../shared/src/index';
+import { ruleById, SUM_RULES, type Finding } from '../../../shared/src/index';
 import type { ServerContext } from '../context';
 import { toOffsets, toPosition } from '../convert';
 import { msg, MSG } from '../messages';
 
 /** Rules whose `expected` is the sum of the parts of the cell they point at (what `Σ=` promises). */
-const SUM_RULES = new Set([
-  'sum-mismatch', 'sum-expected-mismatch', 'applicant-total-mismatch', 'outcome-total-mismatch', 'review-total-mismatch', 'total-missing',
-]);
+const SUM_HINT_RULES = new Set([...SUM_RULES, 'total-missing']);
 
 /** Findings whose `expected` is a computed sum, which an inlay hint can show next to the total. */
 export function isSumFinding(f: Finding): boolean {
   if (typeof f.expected !== 'number' || (typeof f.actual !== 'number' && f.ruleId !== 'total-missing')) return false;
-  return SUM_RULES.has(f.ruleId) && ruleById(f.ruleId) !== undefined;
+  return SUM_HINT_RULES.has(f.ruleId) && ruleById(f.ruleId) !== undefined;
 }
 
 export function registerInlayHints(ctx: ServerContext): void {
