@@ -272,6 +272,9 @@ try {
     // replies-concluded-differ reports as a warning: the count of warnings is not asserted.
     await until('the status bar count "Errors: 1"', () => document.querySelector('#status\\.problems')?.getAttribute('aria-label')?.startsWith('Errors: 1,'));
     check(await squigglesOnLine(248, 'error') === 0, 'the red squiggle on line 248 is gone');
+    // The Problems panel re-renders after the status bar count: wait for its rows rather than read them at once.
+    await until('sum-mismatch to leave the Problems panel', () =>
+      [...document.querySelectorAll('.markers-panel .monaco-list-row')].every((e) => !e.textContent.includes('sum-mismatch')));
     const rows = await problemRows();
     check(!rows.some((r) => r.includes('sum-mismatch')), 'sum-mismatch left the Problems panel');
     await page.mouse.move(5, 5);
