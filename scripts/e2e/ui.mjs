@@ -202,18 +202,23 @@ try {
     const header = page.locator('.part.sidebar .pane-header', { hasText: /^Outline/ }).first();
     await header.waitFor({ state: 'visible' });
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-    await header.hover();
-    await header.locator('.action-label[aria-label^="Collapse All"]').click();
     await page.evaluate(() => {
       window.xxgkOutlineRows = () => {
         const pane = [...document.querySelectorAll('.part.sidebar .pane')].find((p) => p.querySelector('.pane-header')?.textContent?.startsWith('Outline'));
         return pane ? [...pane.querySelectorAll('.monaco-list-row')].map((r) => ({ name: r.textContent.trim(), level: Number(r.getAttribute('aria-level')) })) : [];
       };
     });
-    const top = await until('the top level of the outline', () => {
+    // The Outline may fill in (expanded) after a first Collapse All: collapse again until the top level shows.
+    const topLevel = () => {
       const rows = window.xxgkOutlineRows();
       return rows.length >= 8 && rows.every((r) => r.level === 1) ? rows : null;
-    });
+    };
+    let top = null;
+    for (let attempt = 1; attempt <= 5 && !top; attempt++) {
+      await header.hover();
+      await header.locator('.action-label[aria-label^="Collapse All"]').click();
+      top = await until('the top level of the outline', topLevel, undefined, attempt < 5 ? 3000 : WAIT).catch((e) => (attempt < 5 ? null : Promise.reject(e)));
+    }
     const names = top.map((r) => r.name);
     const parts = names.filter((n) => /^[一二三四五六七八九十]+、/.test(n)).map((n) => n[0]).join('');
     check(parts === '一二三四五六七八', `outline parts: ${names.join(' | ')}`);
