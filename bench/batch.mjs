@@ -22,13 +22,13 @@ function has(cmd) {
   }
 }
 
-function writeCorpus(dir, count) {
+function writeCorpus(dir, count, meanBytes = 30 * KB) {
   const random = rng(4242);
   let bytes = 0;
   for (let i = 0; i < count; i++) {
-    const sub = join(dir, `dept-${String(Math.floor(i / 100)).padStart(2, '0')}`);
+    const sub = join(dir, `dept-${String(Math.floor(i / 100)).padStart(3, '0')}`);
     if (i % 100 === 0) mkdirSync(sub, { recursive: true });
-    const size = Math.round(30 * KB * (0.5 + random()));
+    const size = Math.round(meanBytes * (0.5 + random()));
     const doc = makeDocument(size, 10_000 + i);
     writeFileSync(join(sub, `${String(i).padStart(4, '0')}_政府信息公开工作年度报告.txt`), doc.text);
     bytes += doc.bytes;
@@ -87,6 +87,32 @@ async function timed(label, argv, { cwd, useTime, timeFile, timeoutMs }) {
   return { label, command: argv.map((a) => (a === BIN.cli ? 'dist/cli.js' : a.replace(ROOT, '.'))).join(' '), exitCode: code, timedOut, wallS, ...usage, stderrBytes, stderrHead: stderrHead.slice(0, 500) };
 }
 
+/**
+ * Memory does not grow with what was read: the CLI over a large corpus with a 64 MB old-generation limit
+ * (`--max-old-space-size=64`, which worker threads inherit), with the default threads and with `--jobs 1`.
+ */
+async function runBounded({ quick, useTime, timeFile }) {
+  const count = quick ? 2000 : 20_000;
+  const dir = mkdtempSync(join(os.tmpdir(), 'xxgk-bench-bounded-'));
+  try {
+    log(`batch: writing ${count} reports (~15 KB each) to ${dir} ...`);
+    const bytes = writeCorpus(dir, count, 15 * KB);
+    const opts = { cwd: dir, useTime, timeFile, timeoutMs: quick ? 120_000 : 600_000 };
+    const runs = [];
+    for (const jobs of [[], ['--jobs', '1']]) {
+      const argv = [process.execPath, '--max-old-space-size=64', BIN.cli, 'check', '--format', 'json', ...jobs, dir];
+      const r = await timed(`xxgk-report --max-old-space-size=64${jobs.length ? ' --jobs 1' : ', default threads'}`, argv, opts);
+      r.finished = !r.timedOut && (r.exitCode === 0 || r.exitCode === 1);
+      r.outOfMemory = /heap out of memory|Allocation failed/i.test(r.stderrHead);
+      r.mbPerS = bytes / MB / r.wallS;
+      runs.push(r);
+    }
+    return { files: count, bytes, runs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function runBatch({ quick }) {
   const count = quick ? 150 : 2000;
   const useTime = existsSync(TIME);
@@ -133,7 +159,12 @@ export async function runBatch({ quick }) {
       target('Batch', 'CLI faster than markdownlint-cli2 (--jobs 1 vs markdownlint-cli2)', ratios?.oursOneCore,
         ratios ? `${fmt(ratios.oursOneCore, 2)}× its time` : 'n/a', ratios ? ratios.oursOneCore < 1 : false),
     ];
-    return { files: count, bytes, timeTool: useTime ? TIME : '/proc polling', pinned: pin, sanity, runs, ratios, trouble: trouble.map((r) => r.label), targets };
+    const bounded = await runBounded({ quick, useTime, timeFile });
+    targets.push(target('Batch', `CLI over ${bounded.files.toLocaleString('en-US')} files finishes under --max-old-space-size=64 (both thread settings)`,
+      bounded.runs.every((r) => r.finished) ? 1 : 0,
+      bounded.runs.map((r) => `${r.finished ? 'finished' : r.outOfMemory ? 'OUT OF MEMORY' : `exit ${r.exitCode}`}, peak RSS ${fmt(r.peakRssMB, 0)} MB`).join('; '),
+      bounded.runs.every((r) => r.finished)));
+    return { files: count, bytes, timeTool: useTime ? TIME : '/proc polling', pinned: pin, sanity, runs, ratios, trouble: trouble.map((r) => r.label), targets, bounded };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     rmSync(timeFile, { force: true });
@@ -158,5 +189,17 @@ export function batchMarkdown(res) {
   if (Object.values(res.runs).some((r) => r?.timedOut)) lines.push('', 'A run marked "stopped" hit the time limit; its throughput is an upper bound and the ratios are bounds.');
   if (res.trouble.length) lines.push('', `Exit code 2 (trouble) in: ${res.trouble.join(', ')}.`);
   lines.push('', `Sanity check: \`--format json\` on one sub-directory reported ${res.sanity.files} files and ${res.sanity.findings} findings.`);
+  const b = res.bounded;
+  if (b) {
+    lines.push(
+      '',
+      `Bounded memory: ${b.files.toLocaleString('en-US')} generated reports (${fmtBytes(b.bytes)} in all, ${fmtBytes(b.bytes / b.files)} on average), checked with the old generation capped at 64 MB `
+        + '(`node --max-old-space-size=64 dist/cli.js check --format json DIR`; worker threads inherit the cap). Before the caches stopped keeping whole texts alive, this died out of memory.',
+      '',
+      mdTable(['run', 'finished', 'wall (s)', 'MB/s (wall)', 'peak RSS (MB)', 'exit'], b.runs.map((r) => [
+        r.label, r.finished ? 'yes' : r.outOfMemory ? '**no: out of memory**' : '**no**', fmt(r.wallS, 1), fmt(r.mbPerS, 2), fmt(r.peakRssMB, 0), r.exitCode,
+      ])),
+    );
+  }
   return lines.join('\n');
 }

@@ -165,9 +165,63 @@ async function memorySession({ quick }) {
   };
 }
 
+const HEAP_PROBE = fileURLToPath(new URL('./lib/heap-probe.cjs', import.meta.url));
+
+/** The server's heap after forced full GCs (bench/lib/heap-probe.cjs answers over the IPC channel). */
+function serverHeap(server) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the heap probe did not answer within 30 s')), 30_000);
+    server.proc.once('message', (m) => {
+      clearTimeout(timer);
+      resolve({ heapMB: m.heapUsed / MB, rssMB: m.rss / MB });
+    });
+    server.proc.send('heap');
+  });
+}
+
+/**
+ * Typing into the 1 MB document on a fresh server with the heap probe: the heap after forced GCs every `every`
+ * keystrokes. Steady state = the growth per keystroke over the second half of the series (the first edits
+ * legitimately fill the cache of recent report versions).
+ */
+async function heapSession({ quick }) {
+  const edits = quick ? 40 : 200;
+  const every = quick ? 10 : 25;
+  const text0 = makeDocument(1 * MB, 201).text;
+  return withServer(async (server) => {
+    const uri = uriFor('heap-1m.txt');
+    log(`editing: heap growth while typing ${edits} characters into a 1 MB document ...`);
+    await server.open(uri, text0);
+    let text = text0;
+    let offset = typingSpot(text);
+    const samples = [{ edits: 0, ...(await serverHeap(server)) }];
+    for (let i = 0, version = 1; i < edits; i++) {
+      const ch = TYPING[i % TYPING.length];
+      const pos = positionAt(text, offset);
+      await server.change(uri, ++version, [{ range: { start: pos, end: pos }, text: ch }]);
+      text = text.slice(0, offset) + ch + text.slice(offset);
+      offset += ch.length;
+      if ((i + 1) % every === 0) samples.push({ edits: i + 1, ...(await serverHeap(server)) });
+    }
+    const half = samples.filter((x) => x.edits >= edits / 2);
+    const first = half[0];
+    const last = samples[samples.length - 1];
+    await server.close(uri);
+    return {
+      document: 'heap-1m.txt',
+      bytes: Buffer.byteLength(text0),
+      edits,
+      samples,
+      steadyFrom: first.edits,
+      perKeystrokeMB: (last.heapMB - first.heapMB) / (last.edits - first.edits),
+      rssAfterMB: procMemory(server.proc.pid).rssMB,
+    };
+  }, { nodeArgs: ['--expose-gc', '--require', HEAP_PROBE], ipc: true });
+}
+
 /** Runs `fn` with an initialized server and always stops the server afterwards. */
-async function withServer(fn) {
-  const server = startServer();
+async function withServer(fn, options = {}) {
+  const server = startServer(options);
   try {
     await server.initialize();
     return await fn(server);
@@ -190,14 +244,17 @@ export async function runEditing({ quick }) {
     return { sessions: list, serverErrors: server.logs.filter((l) => l.type === 1).map((l) => l.message) };
   });
   const memory = await memorySession({ quick });
+  const heap = await heapSession({ quick });
 
   const [small, big] = sessions;
   const targets = [
     target('Editing', 'edit → diagnostics p90 ≤ 10 ms on 30 KB', small.edits.p90, fmtMs(small.edits.p90), small.edits.p90 <= 10),
     target('Editing', 'edit → diagnostics p90 ≤ 60 ms on 1 MB', big.edits.p90, fmtMs(big.edits.p90), big.edits.p90 <= 60),
     target('Editing', `server RSS ≤ 80 MB with ${memory.manyOpen} open reports`, memory.manyOpenMB, `${fmt(memory.manyOpenMB, 1)} MB`, memory.manyOpenMB <= 80),
+    target('Editing', 'heap growth per keystroke after GC, steady state, 1 MB document ≤ 0.1 MB', heap.perKeystrokeMB,
+      `${fmt(heap.perKeystrokeMB * 1000, 1)} KB`, heap.perKeystrokeMB <= 0.1),
   ];
-  return { sessions, memory, serverErrors: [...serverErrors, ...memory.serverErrors], targets };
+  return { sessions, memory, heap, serverErrors: [...serverErrors, ...memory.serverErrors], targets };
 }
 
 export function editingMarkdown(res) {
@@ -231,6 +288,18 @@ export function editingMarkdown(res) {
         : []),
     ],
   );
+  const h = res.heap;
+  const heap = h
+    ? [
+      `Heap growth while typing: a fresh server started as \`node --expose-gc --require bench/lib/heap-probe.cjs dist/server.js --stdio\` `
+        + `(the probe answers a message on a Node IPC channel with the heap after forced full GCs; the server does not know it). `
+        + `${h.edits} characters typed into ${h.document} (${fmtBytes(h.bytes)}), one at a time, each waiting for its diagnostics. `
+        + `Steady state: from ${h.steadyFrom} edits on. Growth per keystroke there: **${fmt(h.perKeystrokeMB * 1000, 1)} KB**; `
+        + `server RSS after the session: **${fmt(h.rssAfterMB, 1)} MB**.`,
+      '',
+      mdTable(['edits', 'heap after GC', 'RSS'], h.samples.map((x) => [x.edits, `${fmt(x.heapMB, 1)} MB`, `${fmt(x.rssMB, 1)} MB`])),
+    ].join('\n')
+    : '';
   const errors = res.serverErrors.length ? `\n\nThe server logged ${res.serverErrors.length} error(s); first: \`${res.serverErrors[0].slice(0, 200)}\`` : '';
-  return `${latency}\n\n${reqs}\n\n${mem}${errors}`;
+  return `${latency}\n\n${reqs}\n\n${mem}${heap ? `\n\n${heap}` : ''}${errors}`;
 }

@@ -33,10 +33,13 @@ export function uriFor(name) {
   return pathToFileURL(join('/bench-virtual', name)).href;
 }
 
-/** Starts the server and connects; `initialize` is not sent yet. */
-export function startServer({ script = BIN.server, settings = SETTINGS } = {}) {
+/**
+ * Starts the server and connects; `initialize` is not sent yet. `nodeArgs` go before the script; with `ipc` the
+ * process also gets a Node IPC channel (used by bench/lib/heap-probe.cjs; the LSP stays on stdio).
+ */
+export function startServer({ script = BIN.server, settings = SETTINGS, nodeArgs = [], ipc = false } = {}) {
   const t0 = nowMs();
-  const proc = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...nodeArgs, script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe', ...(ipc ? ['ipc'] : [])] });
   let stderr = '';
   proc.stderr.on('data', (d) => {
     stderr += d;

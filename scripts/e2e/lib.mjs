@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const CHROMIUM = process.env.XXGK_E2E_CHROMIUM ?? '/usr/bin/chromium';
-// Flags from shared/docs/real-editor-testing.md: no sandbox (root), no GPU, and nothing that phones home.
+// Flags from docs/real-editor-testing.md: no sandbox (root), no GPU, and nothing that phones home.
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--lang=zh-CN',

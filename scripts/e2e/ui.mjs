@@ -4,7 +4,7 @@
 // extension's messages to English in the Settings editor and back. Saves screenshots for the README.
 //
 //   node scripts/e2e/ui.mjs --url http://127.0.0.1:PORT --folder DIR --settings USER/settings.json \
-//     [--screenshots docs/images] [--failures DIR]
+//     [--screenshots DIR (default out-e2e/screenshots)] [--failures DIR]
 // (scripts/e2e/run.sh starts code-server and passes these.) Exit 1 on the first failed step.
 /* global document, window, Element -- functions passed to page.evaluate/waitForFunction run in the page */
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { launchBrowser, openWorkbench, parseArgs, sleep } from './lib.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = parseArgs(process.argv.slice(2));
 const { url, folder, settings } = args;
-const shots = resolve(args.screenshots ?? join(ROOT, 'docs', 'images'));
+const shots = resolve(args.screenshots ?? join(ROOT, 'out-e2e', 'screenshots'));
 const failures = resolve(args.failures ?? join(folder ?? '.', '..'));
 if (!url || !folder || !settings) {
   console.error('usage: ui.mjs --url URL --folder DIR --settings SETTINGS_JSON [--screenshots DIR]');

@@ -62,6 +62,17 @@ export function trimStartWhere(s: string, drop: (c: string) => boolean): string 
   return b === 0 ? s : s.slice(b);
 }
 
+/**
+ * A copy of `s` that does not keep alive the string it was sliced from. V8 represents `text.slice(a, b)` (13
+ * characters or more) as a pointer into `text`, so a slice held by a long-lived cache retains the whole text.
+ * Concatenating makes a new string and slicing that copies its characters into a fresh one; the result holds
+ * only its own characters. Strings cannot be weak-reference targets, so test/model/retention.test.ts proves this
+ * by the heap after GC.
+ */
+export function detach(s: string): string {
+  return (' ' + s).slice(1);
+}
+
 /** White space including U+3000 and NBSP. */
 export function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u3000' || c === '\u00a0' || c === '\f' || c === '\v' || c === '\ufeff';
@@ -83,12 +94,13 @@ const LEADING_NUMBERING =
  * `其中：`, no parenthesised notes (closed or left open at the end), no trailing colon.
  */
 export function normalizeLabel(label: string): string {
-  // Table labels repeat endlessly (every report, every keystroke): remember recent ones.
+  // Table labels repeat endlessly (every report, every keystroke): remember recent ones. Key and value are
+  // detached copies: a label is a slice of its document, and a cached slice would keep the whole document alive.
   const hit = labelCache.get(label);
   if (hit !== undefined) return hit;
-  const s = computeNormalizedLabel(label);
+  const s = detach(computeNormalizedLabel(label));
   if (labelCache.size >= LABEL_CACHE_SIZE) labelCache.clear();
-  labelCache.set(label, s);
+  labelCache.set(detach(label), s);
   return s;
 }
 

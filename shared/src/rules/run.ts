@@ -4,6 +4,7 @@ import type { Template } from '../templates/schema';
 import { parseReport } from '../model/parseReport';
 import { mergeReports, reportStarts, shiftSpans } from '../model/consolidated';
 import { builtinTemplates } from '../templates/load';
+import { detach } from '../model/text';
 import { rules } from './index';
 import type { CheckOptions, Finding, RuleContext } from './types';
 
@@ -37,6 +38,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     reports.push(part.report);
     for (const f of part.findings) findings.push(f);
   }
+  if (options.reuse !== false && !options.templates) trimParts(starts.length);
   return { report: mergeReports(text, reports), findings };
 }
 
@@ -47,6 +49,8 @@ function analyzeOne(text: string, options: AnalyzeOptions): Analysis {
 }
 
 interface PartEntry {
+  /** The detached copy of the report's text this entry is stored under. */
+  readonly text: string;
   readonly key: string;
   readonly own: Analysis;
   shifted?: { readonly offset: number; readonly result: Analysis };
@@ -55,7 +59,23 @@ interface PartEntry {
 /** Results of the reports of consolidated documents, by report text (most recently used last). */
 const parts = new Map<string, PartEntry>();
 let partChars = 0;
+/** An analysis weighs several times its text, so the cap on text is only a backstop for huge documents. */
 const MAX_PART_CHARS = 4 * 1024 * 1024;
+/**
+ * Reports not used by the latest call that stay cached: the previous versions of an edited report (so that
+ * undo is instant) and the reports of another consolidated document checked in turn. Beyond this every
+ * keystroke would add one analysis that nothing reads again.
+ */
+const EXTRA_PARTS = 16;
+
+/** After a call that used `used` entries (now the last ones): evict the least recently used beyond the budget. */
+function trimParts(used: number): void {
+  for (const [k] of parts) {
+    if (parts.size <= used + EXTRA_PARTS && partChars <= MAX_PART_CHARS) break;
+    parts.delete(k);
+    partChars -= k.length;
+  }
+}
 
 function partResult(text: string, offset: number, options: AnalyzeOptions): Analysis {
   // Custom templates are not cached: their identity is not part of the key.
@@ -64,17 +84,18 @@ function partResult(text: string, offset: number, options: AnalyzeOptions): Anal
   let entry = parts.get(text);
   if (entry && entry.key === key) {
     parts.delete(text);
-    parts.set(text, entry);
+    parts.set(entry.text, entry);
   } else {
-    if (entry) partChars -= text.length;
-    entry = { key, own: analyzeOne(text, options) };
-    parts.set(text, entry);
-    partChars += text.length;
-    for (const [k] of parts) {
-      if (partChars <= MAX_PART_CHARS) break;
-      parts.delete(k);
-      partChars -= k.length;
+    if (entry) {
+      partChars -= text.length;
+      parts.delete(text);
     }
+    // `text` is a slice of the whole document: cache (and analyse) a detached copy, so neither the key nor the
+    // report's strings keep this version of the document alive after the next keystroke replaces it.
+    const own = detach(text);
+    entry = { text: own, key, own: analyzeOne(own, options) };
+    parts.set(own, entry);
+    partChars += own.length;
   }
   if (!entry.shifted || entry.shifted.offset !== offset) entry.shifted = { offset, result: shiftSpans(entry.own, offset) };
   return entry.shifted.result;
