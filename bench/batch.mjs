@@ -194,7 +194,7 @@ export function batchMarkdown(res) {
     lines.push(
       '',
       `Bounded memory: ${b.files.toLocaleString('en-US')} generated reports (${fmtBytes(b.bytes)} in all, ${fmtBytes(b.bytes / b.files)} on average), checked with the old generation capped at 64 MB `
-        + '(`node --max-old-space-size=64 dist/cli.js check --format json DIR`; worker threads inherit the cap). Before the caches stopped keeping whole texts alive, this died out of memory.',
+        + '(`node --max-old-space-size=64 dist/cli.js check --format json DIR`; worker threads inherit the cap).',
       '',
       mdTable(['run', 'finished', 'wall (s)', 'MB/s (wall)', 'peak RSS (MB)', 'exit'], b.runs.map((r) => [
         r.label, r.finished ? 'yes' : r.outOfMemory ? '**no: out of memory**' : '**no**', fmt(r.wallS, 1), fmt(r.mbPerS, 2), fmt(r.peakRssMB, 0), r.exitCode,

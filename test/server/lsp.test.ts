@@ -17,6 +17,8 @@ import { LspClient, ROOT, applyTextEdits, codes, editsFor, positionAt, rangeOf, 
 
 const SEED_PATH = join(ROOT, 'test', 'fixtures', 'seeds', '004_74e3e29789819dcb.txt');
 const SEED = readFileSync(SEED_PATH, 'utf8');
+/** Seed 000 with 收到申请数 31 typed as 32: its parts and 申请办结数 both say 31, so restoring 31 is the one safe fix. */
+const FIXABLE = readFileSync(join(ROOT, 'test', 'fixtures', 'seeds', '000_82d47b6a6cde8053.txt'), 'utf8').replace('(一) 收到申请数\t件\t31', '(一) 收到申请数\t件\t32');
 const DRAFT = readFileSync(join(ROOT, 'test', 'server', 'fixtures', 'draft-2021.txt'), 'utf8');
 const DOCS_BASE = `${pathToFileURL(join(ROOT, 'docs', 'rules')).href}/`;
 
@@ -288,16 +290,17 @@ describe('LSP: editing through code actions and commands', () => {
 
   test('source.fixAll applies every safe fix', async () => {
     const u = uri('fixall-action.txt');
-    await client.open(u, SEED);
+    await client.open(u, FIXABLE);
     await client.diagnostics(u, (p) => p.version === 1);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: u }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
     });
     assert.equal(actions.length, 1);
+    assert.ok(safeFixEdits(analyze(FIXABLE).findings).length > 0);
     assert.equal(actions[0].kind, 'source.fixAll.xxgk-report');
     const edits = editsFor(actions[0].edit ?? {}, u);
-    const fixed = applyTextEdits(SEED, edits);
-    assert.equal(fixed, applyEdits(SEED, safeFixEdits(analyze(SEED).findings)));
+    const fixed = applyTextEdits(FIXABLE, edits);
+    assert.equal(fixed, applyEdits(FIXABLE, safeFixEdits(analyze(FIXABLE).findings)));
     assert.deepEqual(safeFixEdits(analyze(fixed).findings).filter((e) => fixed.slice(e.span.start, e.span.end) !== e.newText), []);
     // A plain quick-fix request does not include it.
     const plain = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } });
@@ -306,14 +309,24 @@ describe('LSP: editing through code actions and commands', () => {
 
   test('the fixAll command applies the safe fixes through workspace/applyEdit', async () => {
     const u = uri('fixall-command.txt');
-    await client.open(u, SEED);
+    await client.open(u, FIXABLE);
     await client.diagnostics(u, (p) => p.version === 1);
     const result = await client.request<{ applied: boolean; count: number }>('workspace/executeCommand', { command: 'xxgk-report.fixAll', arguments: [u] });
     assert.equal(result.applied, true);
-    assert.equal(result.count, safeFixEdits(analyze(SEED).findings).length);
+    assert.equal(result.count, safeFixEdits(analyze(FIXABLE).findings).length);
     const after2 = await client.diagnostics(u, (p) => p.version === 2);
     assert.ok(!after2.diagnostics.some((x) => x.code === 'sum-mismatch'));
-    assert.equal(client.docs.get(u)?.text, applyEdits(SEED, safeFixEdits(analyze(SEED).findings)));
+    assert.equal(client.docs.get(u)?.text, applyEdits(FIXABLE, safeFixEdits(analyze(FIXABLE).findings)));
+    assert.ok(client.docs.get(u)?.text.includes('(一) 收到申请数\t件\t31'));
+  });
+
+  test('fixAll on seed 004 changes nothing: 17 → 29 would break 收到 = 办结 = 答复 = 17', async () => {
+    const u = uri('fixall-none.txt');
+    await client.open(u, SEED);
+    await client.diagnostics(u, (p) => p.version === 1);
+    const result = await client.request<{ applied: boolean; count: number }>('workspace/executeCommand', { command: 'xxgk-report.fixAll', arguments: [u] });
+    assert.equal(result.count, 0);
+    assert.equal(client.docs.get(u)?.text, SEED);
   });
 
   test('a suppression action inserts a directive comment that silences the rule', async () => {

@@ -1,5 +1,7 @@
 import type { RawFinding, RuleDefinition } from './types';
-import { cellIn, columnName, num, rowName, round, setCellFix, tableViews } from './support';
+import { cellIn, columnName, num, rowName, round, tableViews } from './support';
+import { repairFixes, type Identity } from './identities';
+import type { Cell } from '../model/types';
 import { formatNumber } from '../model/text';
 import { rowsWithWrongTotal } from './applicant-total-mismatch';
 
@@ -31,7 +33,12 @@ const rule: RuleDefinition = {
           if (left === right) continue;
           const lastId = check.right[check.right.length - 1];
           const cell = cellIn(view.rows.get(lastId), column)!;
-          const carry = round(left - (right - vals[vals.length - 1]!));
+          const cells = ids.map((id) => cellIn(view.rows.get(id), column)!);
+          const identity: Identity = {
+            terms: cells.map((c, i) => ({ cell: c, coef: i < check.left.length ? 1 : -1 })),
+            constant: 0, relation: 'eq', source: 'balance',
+          };
+          const nameOf = (c: Cell): string => rowName(view, ids[cells.indexOf(c)]);
           const col = columnName(view, column);
           const lhs = check.left.map((id) => rowName(view, id)).join(' + ');
           const rhs = check.right.map((id) => rowName(view, id)).join(' + ');
@@ -47,9 +54,8 @@ const rule: RuleDefinition = {
               const c = cellIn(view.rows.get(id), column)!;
               return { span: c.span, message: { zh: `${rowName(view, id)} = ${c.raw}`, en: `${rowName(view, id)} = ${c.raw}` } };
             }),
-            fixes: carry >= 0
-              ? [setCellFix(cell, carry, { zh: `将“${rowName(view, lastId)}”改为 ${formatNumber(carry)}`, en: `Change "${rowName(view, lastId)}" to ${formatNumber(carry)}` }, false)]
-              : [],
+            // The unique cell whose change balances the column and keeps its row and column sums true, if any.
+            fixes: repairFixes(ctx, identity, nameOf, () => false),
             data: { column, left, right },
           });
         }

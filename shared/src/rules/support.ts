@@ -3,6 +3,7 @@ import type { Cell, Span, Table, TableRow } from '../model/types';
 import type { Check, Indicator, TableTemplate, Template } from '../templates/schema';
 import { formatNumber } from '../model/text';
 import type { Fix, Localized, RawFinding, RelatedSpan, RuleContext } from './types';
+import { repairFixes, sumIdentity } from './identities';
 
 export interface TableView {
   readonly table: Table;
@@ -214,10 +215,8 @@ export function sumMismatchFinding(ctx: RuleContext, ev: SumEvaluation, extra?: 
   }
   const what = describeTotal(ev);
   const partNames = ev.parts.filter((p) => p.present).map((p) => (ev.check.axis === 'rows' ? rowName(ev.view, p.id) : columnName(ev.view, p.column)));
-  // A fractional sum of counts means a part is itself wrong (cell-invalid): offer the fix, but never apply it unasked.
   const countTotal = !Number.isInteger(ev.sum) && (ev.view.indicators.get(ev.total.id)?.numeric ?? 'count') === 'count' && (ev.view.tt.columns.find((c) => c.id === ev.column)?.numeric ?? 'count') === 'count';
-  const safe = !countTotal && fixKeepsSumsTrue(ctx, cell, ev.sum);
-  const fixes = ev.missingParts === 0 ? [setCellFix(cell, ev.sum, { zh: `将合计改为 ${formatNumber(ev.sum)}`, en: `Change the total to ${formatNumber(ev.sum)}` }, safe)] : [];
+  const fixes = ev.missingParts === 0 ? sumFixes(ctx, ev, cell, countTotal) : [];
   const partial = ev.missingParts > 0 ? { zh: '（已填分项之和已超过合计）', en: ' (the filled parts alone exceed the total)' } : { zh: '', en: '' };
   return {
     span: cell.span,
@@ -232,6 +231,27 @@ export function sumMismatchFinding(ctx: RuleContext, ev: SumEvaluation, extra?: 
     data: { table: ev.view.table.kind, total: ev.total.id, column: ev.column, parts: ev.parts.map((p) => p.id + ':' + p.column) },
     ...(extra?.severity ? { severity: extra.severity } : {}),
   };
+}
+
+/** The name of a cell of a sum for a fix title: the part's row (rows axis) or column (columns axis). */
+function operandName(ev: SumEvaluation, cell: Cell): string {
+  const p = ev.parts.find((x) => x.cell === cell);
+  if (!p) return rowName(ev.view, ev.total.id);
+  return ev.check.axis === 'rows' ? rowName(ev.view, p.id) : columnName(ev.view, p.column);
+}
+
+/**
+ * The fixes of a wrong total: the unique single-cell repair (total or part) as the safe one, otherwise each
+ * candidate as a choice; when no single cell repairs it, writing the sum into the total, never unasked.
+ */
+function sumFixes(ctx: RuleContext, ev: SumEvaluation, cell: Cell, countTotal: boolean): Fix[] {
+  const id = sumIdentity(ev);
+  const fixes = id ? repairFixes(ctx, id, (c) => operandName(ev, c), (c) => c === cell) : [];
+  if (fixes.length === 0) {
+    return [setCellFix(cell, ev.sum, { zh: `若分项正确：将合计改为 ${formatNumber(ev.sum)}`, en: `If the parts are right: change the total to ${formatNumber(ev.sum)}` }, false)];
+  }
+  // A fractional sum of counts means a part is itself wrong (cell-invalid): offer, never apply unasked.
+  return countTotal ? fixes.map((f) => ({ ...f, safe: false })) : fixes;
 }
 
 export function spanText(text: string, span: Span): string {
