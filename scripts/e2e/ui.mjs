@@ -255,13 +255,13 @@ try {
     await shot('hover-total.png');
   });
 
-  await step('quick fix from the Ctrl+. menu: 将合计改为 29', async () => {
+  await step('quick fix from the Ctrl+. menu: 若分项正确：将合计改为 29', async () => {
     await page.mouse.move(5, 5);
     await goToLine(248);
     await page.keyboard.press('Control+.');
     const menu = page.locator('.action-widget:not(.action-list-submenu-panel)').first();
     await menu.waitFor({ state: 'visible' });
-    const item = menu.locator('.monaco-list-row', { hasText: '将合计改为 29' }).first();
+    const item = menu.locator('.monaco-list-row', { hasText: '若分项正确：将合计改为 29' }).first();
     await item.waitFor({ state: 'visible' });
     const items = await menu.locator('.monaco-list-row').allInnerTexts();
     check(items.some((t) => t.includes('查看规则说明：sum-mismatch')), `menu: ${items.join(' | ')}`);

@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, DocumentCache } from './documentCache';
 import { toCheckOptions, type Settings, type SettingsStore } from './settings';
 import type { UiLocale } from './messages';
+import { analyze, fixToFixpoint, type FixAllResult } from '../../shared/src/index';
 
 export interface ClientCaps {
   /** The client pulls diagnostics (`textDocument/diagnostic`); the server then never pushes. */
@@ -64,6 +65,12 @@ export class ServerContext {
     if (!doc || doc.version !== before.version) return undefined;
     const analysis = this.cache.get(uri, doc.version, doc.getText(), toCheckOptions(settings));
     return { doc, analysis, settings, locale: this.settings.localeOf(settings) };
+  }
+
+  /** "Fix all" on a checked document: one safe fix at a time, re-checked after each, until none is left. */
+  fixAll(checked: Checked): FixAllResult {
+    const options = { ...toCheckOptions(checked.settings), reuse: false };
+    return fixToFixpoint(checked.doc.getText(), checked.analysis.findings, (text) => analyze(text, options).findings);
   }
 
   log(where: string, e: unknown): void {

@@ -17,7 +17,7 @@ export { analyze, runRules, type AnalyzeOptions, type Analysis } from './rules/r
 export { rules, ruleById } from './rules/index';
 export { SUM_RULES } from './rules/support';
 export { builtinTemplates, loadTemplates } from './templates/load';
-export { applyEdits, safeFixEdits } from './edits';
+export { applyEdits, fixToFixpoint, nextSafeFix, safeFixEdits, type FixAllResult } from './edits';
 export { localize, toLocale, type Locale } from './l10n';
 export { outline, type OutlineNode } from './features/outline';
 export { hover, type HoverInfo } from './features/hover';

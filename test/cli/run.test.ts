@@ -444,7 +444,10 @@ test('--fix --dry-run prints a unified diff and writes nothing', async (t) => {
   assert.ok(r.stdout.startsWith('--- a/r.txt\n+++ b/r.txt\n@@ -295,7 +295,7 @@\n'), r.stdout.slice(0, 200));
   assert.match(r.stdout, /^-\(一\) 收到申请数\t件\t32$/m);
   assert.match(r.stdout, /^\+\(一\) 收到申请数\t件\t31$/m);
-  assert.match(r.stdout, /可自动修复 1 处/);
+  // Standard output is only the diff (patch can apply it); the summary is on standard error.
+  assert.doesNotMatch(r.stdout, /可自动修复|warning|figure-table-mismatch/);
+  assert.ok(r.stdout.split('\n').every((l) => l === '' || /^(--- |\+\+\+ |@@ |[-+ ])/.test(l)), r.stdout);
+  assert.match(r.stderr, /可自动修复 1 处/);
   const j = await json(['--fix', '--dry-run', 'r.txt'], { cwd: dir });
   assert.equal(j.doc.files[0].fixed, 1);
   assert.match(j.doc.files[0].diff!, /^@@ -295,7 \+295,7 @@$/m);

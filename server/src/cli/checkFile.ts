@@ -7,7 +7,7 @@ import {
   analyze,
   applyEdits,
   localize,
-  safeFixEdits,
+  nextSafeFix,
   type CheckOptions,
   type Finding,
   type Report,
@@ -23,7 +23,8 @@ import { LineIndex, dominantEol, normalizeEol, withEol, type EolStyle, type Norm
 import type { WalkEntry } from './walk';
 
 /** `--fix` re-checks and fixes again until nothing safe is left, at most this many times. */
-export const MAX_FIX_ROUNDS = 3;
+/** Fix-all applies one fix per round; a report rarely has more than a few safe fixes. */
+export const MAX_FIX_ROUNDS = 100;
 /** Files larger than this are skipped (a report is tens of kilobytes). */
 export const MAX_FILE_MIB = 32;
 
@@ -49,6 +50,13 @@ interface Analysis {
   readonly norm: NormalizedText;
   readonly report: Report;
   readonly findings: readonly Finding[];
+}
+
+/** FNV-1a over UTF-16 code units: a cheap fingerprint to notice fix-all coming back to an earlier text. */
+function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 function analyzeText(text: string, options: CheckOptions): Analysis {
@@ -163,12 +171,17 @@ export function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): FileOut
     const first = analyzeText(decoded.text, job.options);
     let final = first;
     let fixed = 0;
+    // One safe fix per round, chosen from the findings of the text as it now is, until none is left: two
+    // fixes never act on one identity in one pass (the same loop as the editor's fixToFixpoint).
+    const seen = new Set<string>();
     for (let round = 0; job.fix && round < MAX_FIX_ROUNDS; round++) {
-      const edits = safeFixEdits(final.findings);
+      const edits = nextSafeFix(final.norm.text, final.findings);
       if (edits.length === 0) break;
       const next = applyEdits(final.text, toFileEdits(edits, final.norm, eol));
-      if (next === final.text) break;
-      fixed += edits.length;
+      const key = `${next.length}:${hash32(next)}`;
+      if (next === final.text || seen.has(key)) break;
+      seen.add(key);
+      fixed++;
       final = analyzeText(next, job.options);
     }
 

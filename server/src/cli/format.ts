@@ -31,7 +31,9 @@ export interface HumanOptions {
   readonly write: (s: string) => void;
   readonly colour: boolean;
   readonly lang: Lang;
+  /** `--fix --dry-run`: standard output carries only the unified diff (for `patch`/`git apply`); the summary goes to `writeErr`. */
   readonly dryRun: boolean;
+  readonly writeErr?: (s: string) => void;
 }
 
 function oneLine(s: string): string {
@@ -60,7 +62,7 @@ export function humanFormatter(o: HumanOptions): Formatter {
             .join('\n') + '\n',
         );
       }
-      if (r.findings.length === 0) return;
+      if (r.findings.length === 0 || o.dryRun) return;
       let out = '';
       for (const f of r.findings) {
         const where = `${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
@@ -71,7 +73,7 @@ export function humanFormatter(o: HumanOptions): Formatter {
     end(summary) {
       const line = summaryLine(summary, o.lang, o.dryRun);
       const bad = summary.errors > 0 || summary.unreadable > 0;
-      o.write(paint(bad ? ANSI.red + ANSI.bold : summary.warnings > 0 ? ANSI.yellow + ANSI.bold : ANSI.bold, line) + '\n');
+      (o.dryRun && o.writeErr ? o.writeErr : o.write)(paint(bad ? ANSI.red + ANSI.bold : summary.warnings > 0 ? ANSI.yellow + ANSI.bold : ANSI.bold, line) + '\n');
     },
   };
 }

@@ -145,7 +145,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         helpUri: ruleDocUrl(r.id),
       })),
     });
-  } else formatter = humanFormatter({ write: out, colour, lang, dryRun: args.dryRun });
+  } else formatter = humanFormatter({ write: out, writeErr: err, colour, lang, dryRun: args.dryRun && args.fix });
 
   const summary: JsonSummary = { files: 0, errors: 0, warnings: 0, infos: 0, hints: 0, unreadable: 0, fixed: 0 };
   let writeFailed = false;

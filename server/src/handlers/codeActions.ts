@@ -5,7 +5,7 @@
  */
 import { CodeAction, CodeActionKind, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleDocUrl, safeFixEdits, type Finding, type Report, type Section, type Span } from '../../../shared/src/index';
+import { ruleDocUrl, safeFixEdits, type Finding, type Report, type Section, type Span, type TextEdit } from '../../../shared/src/index';
 import type { ServerContext } from '../context';
 import { FIX_ALL_KIND, fixToAction, toDiagnostic, toOffsets, toPosition, toTextEdits, toWorkspaceEdit } from '../convert';
 import { msg, MSG, type UiLocale } from '../messages';
@@ -16,7 +16,7 @@ export function registerCodeActions(ctx: ServerContext): void {
   ctx.connection.onCodeAction(ctx.guard('textDocument/codeAction', [] as (CodeAction | Command)[], async (params) => {
     const checked = await ctx.check(params.textDocument.uri);
     if (!checked || checked.analysis.skipped) return [];
-    return codeActions(ctx, checked.doc, checked.analysis.report, checked.analysis.findings, params, checked.locale);
+    return codeActions(ctx, checked.doc, checked.analysis.report, checked.analysis.findings, params, checked.locale, () => ctx.fixAll(checked).edits);
   }));
 }
 
@@ -27,13 +27,14 @@ function wanted(only: readonly string[] | undefined, kind: string): boolean {
 
 export function codeActions(
   ctx: ServerContext, doc: TextDocument, report: Report, findings: readonly Finding[], params: CodeActionParams, locale: UiLocale,
+  fixAllEdits: () => readonly TextEdit[] = () => safeFixEdits(findings),
 ): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
   const versioned = ctx.caps.documentChanges;
 
   if (wanted(only, FIX_ALL_KIND)) {
-    const edits = safeFixEdits(findings);
+    const edits = fixAllEdits();
     if (edits.length > 0) {
       const action = CodeAction.create(msg(MSG.fixAll, locale), toWorkspaceEdit(doc, toTextEdits(doc, edits), versioned), FIX_ALL_KIND);
       actions.push(action);
@@ -49,7 +50,8 @@ export function codeActions(
   for (const finding of here) {
     const diagnostic = toDiagnostic(doc, finding, locale, ctx.docsBase);
     const fixes = finding.fixes ?? [];
-    const preferredIndex = fixes.length === 1 ? 0 : fixes.findIndex((f) => f.safe);
+    // Preferred (applied by "Auto Fix" without a menu) only when the core calls the fix safe.
+    const preferredIndex = fixes.findIndex((f) => f.safe);
     fixes.forEach((fix, i) => {
       if (fix.edits.length > 0) actions.push(fixToAction(doc, fix, diagnostic, locale, i === preferredIndex, versioned));
     });

@@ -7,7 +7,7 @@
  */
 import { ErrorCodes, MessageType, ResponseError, type Position, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { z } from 'zod';
-import { blankTables, ruleDocUrl, safeFixEdits, type TemplateId } from '../../../shared/src/index';
+import { blankTables, ruleDocUrl, type TemplateId } from '../../../shared/src/index';
 import type { ServerContext } from '../context';
 import { toOffset, toTextEdits, toWorkspaceEdit } from '../convert';
 import { msg, MSG } from '../messages';
@@ -85,15 +85,15 @@ async function fixAll(ctx: ServerContext, args: unknown[]): Promise<{ applied: b
   if (!uri) throw new ResponseError(ErrorCodes.InvalidParams, `${FIX_ALL}: expected a document URI`);
   const checked = await ctx.check(uri);
   if (!checked) return { applied: false, count: 0 };
-  const edits = safeFixEdits(checked.analysis.findings);
+  const { edits, applied: count } = ctx.fixAll(checked);
   if (edits.length === 0) {
     void ctx.connection.sendNotification('window/showMessage', { type: MessageType.Info, message: msg(MSG.fixAllNone, checked.locale) });
     return { applied: false, count: 0 };
   }
   const edit = toWorkspaceEdit(checked.doc, toTextEdits(checked.doc, edits), ctx.caps.documentChanges);
   const result = await ctx.connection.workspace.applyEdit({ label: 'xxgk-report: fix all', edit });
-  if (result.applied) void ctx.connection.sendNotification('window/showMessage', { type: MessageType.Info, message: msg(MSG.fixAllDone, checked.locale, { count: edits.length }) });
-  return { applied: result.applied, count: edits.length };
+  if (result.applied) void ctx.connection.sendNotification('window/showMessage', { type: MessageType.Info, message: msg(MSG.fixAllDone, checked.locale, { count }) });
+  return { applied: result.applied, count };
 }
 
 async function showRuleDoc(ctx: ServerContext, args: unknown[]): Promise<{ href: string; shown: boolean }> {

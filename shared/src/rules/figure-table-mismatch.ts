@@ -1,6 +1,6 @@
 import type { RawFinding, RuleDefinition } from './types';
 import { formatNumber } from '../model/text';
-import { columnName, rowName } from './support';
+import { columnName, rowName, typoHint } from './support';
 import { matchFigures } from './narrative';
 
 /** A figure in the prose disagrees with the table cell it names. Approximate figures are only checked as bounds. */
@@ -32,11 +32,12 @@ const rule: RuleDefinition = {
         : figure.approx === 'less' ? { zh: '（约数，表中数字应不大于此数）', en: ' (an approximation: the table should be at most this)' } : { zh: '', en: '' };
       const np = resolved.view.table.kind === 'requests' && resolved.cells.length === 1 && resolved.cells[0].column === 'tot'
         ? npNote(resolved, figure.value) : { zh: '', en: '' };
+      const hint = figure.approx === 'exact' ? typoHint(figure.value, v) : undefined;
       out.push({
         span: figure.numberSpan,
         message: {
-          zh: `正文写“${m.mapping.name.zh}”为“${written}”${bound.zh}，而${cellDesc.zh}为 ${formatNumber(v)}。${np.zh}`,
-          en: `The text gives ${m.mapping.name.en} as "${written}"${bound.en}, but ${cellDesc.en} says ${formatNumber(v)}.${np.en ? ' ' + np.en : ''}`,
+          zh: `正文写“${m.mapping.name.zh}”为“${written}”${bound.zh}，而${cellDesc.zh}为 ${formatNumber(v)}。${hint ? hint.zh : ''}${np.zh}`,
+          en: `The text gives ${m.mapping.name.en} as "${written}"${bound.en}, but ${cellDesc.en} says ${formatNumber(v)}.${hint ? ` ${hint.en}` : ''}${np.en ? ' ' + np.en : ''}`,
         },
         expected: v,
         actual: figure.value,

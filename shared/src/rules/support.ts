@@ -218,11 +218,12 @@ export function sumMismatchFinding(ctx: RuleContext, ev: SumEvaluation, extra?: 
   const countTotal = !Number.isInteger(ev.sum) && (ev.view.indicators.get(ev.total.id)?.numeric ?? 'count') === 'count' && (ev.view.tt.columns.find((c) => c.id === ev.column)?.numeric ?? 'count') === 'count';
   const fixes = ev.missingParts === 0 ? sumFixes(ctx, ev, cell, countTotal) : [];
   const partial = ev.missingParts > 0 ? { zh: '（已填分项之和已超过合计）', en: ' (the filled parts alone exceed the total)' } : { zh: '', en: '' };
+  const hint = ev.missingParts === 0 ? typoHint(total, ev.sum) : undefined;
   return {
     span: cell.span,
     message: {
-      zh: `${what.zh}为 ${formatNumber(total)}，但${partNames.length}个分项之和为 ${formatNumber(ev.sum)}${partial.zh}。${ev.check.reason.zh}`,
-      en: `${what.en} is ${formatNumber(total)}, but its ${partNames.length} parts add up to ${formatNumber(ev.sum)}${partial.en}. ${ev.check.reason.en}`,
+      zh: `${what.zh}为 ${formatNumber(total)}，但${partNames.length}个分项之和为 ${formatNumber(ev.sum)}${partial.zh}。${hint ? hint.zh : ''}${ev.check.reason.zh}`,
+      en: `${what.en} is ${formatNumber(total)}, but its ${partNames.length} parts add up to ${formatNumber(ev.sum)}${partial.en}. ${hint ? `${hint.en} ` : ''}${ev.check.reason.en}`,
     },
     expected: ev.sum,
     actual: total,
@@ -252,6 +253,24 @@ function sumFixes(ctx: RuleContext, ev: SumEvaluation, cell: Cell, countTotal: b
   }
   // A fractional sum of counts means a part is itself wrong (cell-invalid): offer, never apply unasked.
   return countTotal ? fixes.map((f) => ({ ...f, safe: false })) : fixes;
+}
+
+/**
+ * A hint when two numbers look like one typed wrong: two digits swapped (2831 ↔ 2381) or, from three digits
+ * on, one digit different (119 ↔ 111). Small numbers differ by one digit all the time, so they get none.
+ */
+export function typoHint(actual: number, expected: number): Localized | undefined {
+  if (!Number.isInteger(actual) || !Number.isInteger(expected) || actual < 0 || expected < 0 || actual === expected) return undefined;
+  const a = String(actual);
+  const b = String(expected);
+  if (a.length !== b.length) return undefined;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
+  if (diff.length === 2 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]]) {
+    return { zh: `疑似数字顺序颠倒（${a} ↔ ${b}）。`, en: `Looks like two digits swapped (${a} ↔ ${b}).` };
+  }
+  if (diff.length === 1 && a.length >= 3) return { zh: `疑似一位数字有误（${a} ↔ ${b}）。`, en: `Looks like one digit mistyped (${a} ↔ ${b}).` };
+  return undefined;
 }
 
 export function spanText(text: string, span: Span): string {
