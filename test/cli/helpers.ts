@@ -74,7 +74,7 @@ export function captureIo(o: IoOptions = {}): Captured {
     env: o.env ?? { LANG: 'zh_CN.UTF-8' },
     cwd: o.cwd ?? process.cwd(),
     fs: { ...nodeFsImpl, ...o.fs },
-    readStdin: () => o.stdin ?? Buffer.alloc(0),
+    readStdin: (limit: number) => (o.stdin ?? Buffer.alloc(0)).subarray(0, limit + 1),
     now: o.now ?? (() => Date.now()),
     cpus: o.cpus ?? 1,
     ...(o.workerScript ? { workerScript: o.workerScript } : {}),
@@ -109,4 +109,20 @@ export function withDir(t: { after: (fn: () => void) => void }): string {
   const dir = tmpDir();
   t.after(() => rmDir(dir));
   return dir;
+}
+
+/** Seed 000 with the total 收到申请数 31 changed to 32: one sum-mismatch whose safe fix restores 31. */
+export const TOTAL_LINE = '(一) 收到申请数\t件\t31';
+export function brokenSeed(): string {
+  const text = fs.readFileSync(seedFiles().find((f) => path.basename(f).startsWith('000_'))!, 'utf8');
+  if (!text.includes(TOTAL_LINE)) throw new Error('seed 000 has no total line');
+  return text.replace(TOTAL_LINE, '(一) 收到申请数\t件\t32');
+}
+
+/** A file `r.txt` in `dir` holding brokenSeed(), with `mode`. */
+export function writeBroken(dir: string, mode = 0o644): string {
+  const file = path.join(dir, 'r.txt');
+  fs.writeFileSync(file, brokenSeed());
+  fs.chmodSync(file, mode);
+  return file;
 }

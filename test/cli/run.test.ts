@@ -8,16 +8,9 @@ import { rules } from '../../shared/src/index';
 import { type JsonReport } from '../../server/src/cli/jsonSchema';
 import { LineIndex } from '../../server/src/cli/text';
 import { VERSION } from '../../server/src/cli/version';
-import { cli, copyWritable, errnoError, json, seedFiles, withDir } from './helpers';
+import { brokenSeed, cli, copyWritable, errnoError, json, seedFiles, withDir, writeBroken } from './helpers';
 
-/** Seed 000 with the total 收到申请数 31 changed to 32: one sum-mismatch whose safe fix restores 31. */
 const SEED_000 = () => seedFiles().find((f) => path.basename(f).startsWith('000_'))!;
-const TOTAL_LINE = '(一) 收到申请数\t件\t31';
-function brokenSeed(): string {
-  const text = fs.readFileSync(SEED_000(), 'utf8');
-  assert.ok(text.includes(TOTAL_LINE), 'seed 000 has the total line');
-  return text.replace(TOTAL_LINE, '(一) 收到申请数\t件\t32');
-}
 
 
 
@@ -377,9 +370,7 @@ function differingRanges(a: Buffer, b: Buffer): { start: number; endA: number; e
 
 test('--fix applies the safe fix, changes only the fixed span, keeps mode; a second run has nothing to fix', async (t) => {
   const dir = withDir(t);
-  const file = path.join(dir, 'r.txt');
-  fs.writeFileSync(file, brokenSeed());
-  fs.chmodSync(file, 0o600);
+  const file = writeBroken(dir, 0o600);
   const before = fs.readFileSync(file);
   const r = await cli(['check', '--fix', file]);
   const after = fs.readFileSync(file);

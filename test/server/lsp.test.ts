@@ -5,8 +5,11 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, mkdtempSync, rmSync, writeFileSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as iconv from 'iconv-lite';
 import { pathToFileURL } from 'node:url';
 import type {
   CodeAction, CompletionItem, Diagnostic, DocumentDiagnosticReport, DocumentSymbol, FoldingRange, Hover, InlayHint,
@@ -631,6 +634,29 @@ describe('LSP: robustness', () => {
       const published = await client.diagnostics(s);
       const text = readFileSync(new URL(s), 'utf8');
       assert.deepEqual(codes(published.diagnostics), analyze(text.replace(/^\uFEFF/, '')).findings.map((f) => f.ruleId).sort());
+    }
+    noServerErrors(client);
+  });
+
+  test('the workspace check reads files as the CLI does: GB18030 decoded, a FIFO and /dev/zero not read, binary skipped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-ws-'));
+    try {
+      const seed = readFileSync(join(ROOT, 'test', 'fixtures', 'seeds', '004_74e3e29789819dcb.txt'), 'utf8');
+      writeFileSync(join(dir, 'gb.txt'), iconv.encode(seed, 'gb18030'));
+      execFileSync('mkfifo', [join(dir, 'fifo.txt')]);
+      symlinkSync('/dev/zero', join(dir, 'zero.txt'));
+      writeFileSync(join(dir, 'bin.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]));
+      const href = (n: string): string => pathToFileURL(join(dir, n)).href;
+      const result = await client.request<{ files: { uri: string; errors: number; failed?: string; skipped?: boolean }[] }>('xxgk-report/checkFiles', { uris: ['gb.txt', 'fifo.txt', 'zero.txt', 'bin.txt'].map(href) });
+      const by = (n: string) => result.files.find((f) => f.uri === href(n));
+      assert.equal(by('gb.txt')?.failed, undefined);
+      assert.equal(by('gb.txt')?.errors, analyze(seed).findings.filter((f) => f.severity === 'error').length);
+      assert.match(by('fifo.txt')?.failed ?? '', /不是普通文件/);
+      assert.match(by('zero.txt')?.failed ?? '', /不是普通文件/);
+      assert.match(by('bin.txt')?.failed ?? '', /二进制/);
+      assert.equal(by('bin.txt')?.skipped, true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
     noServerErrors(client);
   });

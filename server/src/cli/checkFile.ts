@@ -14,8 +14,9 @@ import {
   type TextEdit,
 } from '../../../shared/src/index';
 import { writeFileAtomic } from './atomicWrite';
+import { MAX_FILE_BYTES, decodeForCheck, statRefusal } from './readCheck';
 import { unifiedDiff } from './diff';
-import { decodeBytes, encodeText, roundTrips, type EncodingName } from './encoding';
+import { encodeText, roundTrips, type EncodingName } from './encoding';
 import type { CliFs } from './io';
 import type { JsonFileResult, JsonFinding } from './jsonSchema';
 import { M, errnoReason, type Lang } from './messages';
@@ -25,8 +26,7 @@ import type { WalkEntry } from './walk';
 /** `--fix` re-checks and fixes again until nothing safe is left, at most this many times. */
 /** Fix-all applies one fix per round; a report rarely has more than a few safe fixes. */
 export const MAX_FIX_ROUNDS = 100;
-/** Files larger than this are skipped (a report is tens of kilobytes). */
-export const MAX_FILE_MIB = 32;
+export { MAX_FILE_MIB } from './readCheck';
 
 /** What a check needs besides the file: plain data, so it can be sent to a worker. */
 export interface FileJob {
@@ -40,7 +40,7 @@ export interface FileJob {
 export interface FileEnv {
   readonly fs: CliFs;
   /** For the entry whose `abs` is '' (standard input). */
-  readonly readStdin: () => Buffer;
+  readonly readStdin: (limit: number) => Buffer;
 }
 
 
@@ -57,6 +57,21 @@ function hash32(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;
+}
+
+/**
+ * Why `--fix` must not write this file, if it must not: read-only (root could write it anyway, and a rename
+ * replaces any file), or reached through a link that leads out of the directory that was named.
+ */
+function refusal(env: FileEnv, entry: WalkEntry, lang: Lang): string | undefined {
+  try {
+    const real = env.fs.realpathSync(entry.abs);
+    if ((env.fs.statSync(real).mode & 0o222) === 0) return M.readOnly[lang];
+    if (entry.root !== undefined && real !== entry.root && !real.startsWith(entry.root.endsWith(path.sep) ? entry.root : entry.root + path.sep)) return M.outsideTree[lang];
+  } catch {
+    return undefined; // the write itself reports the error
+  }
+  return undefined;
 }
 
 function analyzeText(text: string, options: CheckOptions): Analysis {
@@ -147,12 +162,13 @@ export function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): FileOut
   let bytes: Buffer;
   let stamp = '';
   try {
-    if (entry.abs === '') bytes = env.readStdin();
-    else {
-      const st = env.fs.statSync(entry.abs);
+    if (entry.abs === '') {
+      bytes = env.readStdin(MAX_FILE_BYTES);
+    } else {
       // A FIFO blocks and a device never ends: a file named on the command line must be a regular file.
-      if (!st.isFile()) return noted(entry, null, M.notRegular[lang]);
-      if (st.size > MAX_FILE_MIB * 1024 * 1024) return noted(entry, null, M.tooLarge(MAX_FILE_MIB)[lang]);
+      const st = env.fs.statSync(entry.abs);
+      const refusal = statRefusal(st);
+      if (refusal) return noted(entry, null, refusal[lang]);
       stamp = `${st.size}:${st.mtimeMs}`;
       bytes = env.fs.readFileSync(entry.abs);
     }
@@ -160,11 +176,11 @@ export function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): FileOut
     return failed(entry, errnoReason(e as NodeJS.ErrnoException, lang), lang);
   }
 
-  const decoded = decodeBytes(bytes);
-  if (decoded.kind === 'binary') return noted(entry, null, M.binary[lang]);
-  if (decoded.kind === 'undecodable') return failed(entry, M.undecodable[lang], lang);
+  // The same decisions as the editor's workspace check (readCheck.ts).
+  const decoded = decodeForCheck(bytes);
+  if (decoded.kind === 'unreadable') return failed(entry, decoded.reason[lang], lang);
+  if (decoded.kind === 'skipped') return noted(entry, decoded.encoding, decoded.reason[lang]);
   const { encoding } = decoded;
-  if (decoded.text.trim() === '') return noted(entry, encoding, M.empty[lang]);
 
   try {
     const eol = dominantEol(decoded.text);
@@ -198,6 +214,11 @@ export function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): FileOut
       } else if (job.dryRun) {
         const abs = path.isAbsolute(entry.path);
         diff = unifiedDiff(first.text, final.text, abs ? entry.path : `a/${entry.path}`, abs ? entry.path : `b/${entry.path}`);
+      } else if (refusal(env, entry, lang)) {
+        note = refusal(env, entry, lang)!;
+        stderr = { text: `${entry.path}: ${note}`, isError: false };
+        final = first;
+        fixed = 0;
       } else if (changedSince(env, entry.abs, stamp)) {
         note = M.changedMeanwhile[lang];
         stderr = { text: `${entry.path}: ${note}`, isError: true };

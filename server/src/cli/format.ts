@@ -37,7 +37,17 @@ export interface HumanOptions {
 }
 
 function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ');
+  return visible(s.replace(/\s*[\r\n]+\s*/g, ' '));
+}
+
+/**
+ * Control characters (C0 but tab and line feed, DEL, C1) and bidirectional controls shown as `\u{…}`: text from a
+ * document (a file name, a quoted figure) must not move the cursor, recolour or retitle the terminal, or reorder
+ * what the reader sees.
+ */
+export function visible(s: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16).padStart(4, '0')}}`);
 }
 
 export function humanFormatter(o: HumanOptions): Formatter {
@@ -45,7 +55,8 @@ export function humanFormatter(o: HumanOptions): Formatter {
   return {
     file(r) {
       if (r.diff) {
-        const lines = r.diff.replace(/\n$/, '').split('\n');
+        // On a terminal the diff is for reading: escaped like the rest. Piped, it is for `patch`: byte for byte.
+        const lines = (o.colour ? visible(r.diff) : r.diff).replace(/\n$/, '').split('\n');
         o.write(
           lines
             .map((l) =>
@@ -65,7 +76,7 @@ export function humanFormatter(o: HumanOptions): Formatter {
       if (r.findings.length === 0 || o.dryRun) return;
       let out = '';
       for (const f of r.findings) {
-        const where = `${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+        const where = `${visible(r.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
         out += `${paint(ANSI.bold, where)} ${paint(SEVERITY_COLOUR[f.severity], f.severity)} ${paint(ANSI.dim, f.rule)} ${oneLine(f.message)}\n`;
       }
       o.write(out);

@@ -25,8 +25,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
   readonly fs: CliFs;
-  /** Reads all of standard input (for the path `-`). */
-  readonly readStdin: () => Buffer;
+  /** Reads standard input (for the path `-`), at most `limit` bytes and one more to tell that there was more. */
+  readonly readStdin: (limit: number) => Buffer;
   /** A clock in milliseconds, for throttling the progress line. */
   readonly now: () => number;
   /** How many threads can run at once. */
@@ -59,9 +59,35 @@ export function nodeIo(workerScript?: string): CliIo {
     env: process.env,
     cwd: process.cwd(),
     fs: nodeFsImpl,
-    readStdin: () => nodeFs.readFileSync(0),
+    readStdin: (limit) => readLimited(0, limit),
     now: () => Date.now(),
     cpus: os.availableParallelism(),
     ...(workerScript ? { workerScript } : {}),
   };
+}
+
+/** Up to `limit + 1` bytes from a file descriptor (a pipe may be non-blocking: EAGAIN waits a little). */
+export function readLimited(fd: number, limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const wait = new Int32Array(new SharedArrayBuffer(4));
+  while (total <= limit) {
+    const buf = Buffer.allocUnsafe(Math.min(1 << 16, limit + 1 - total));
+    let n: number;
+    try {
+      n = nodeFs.readSync(fd, buf, 0, buf.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(wait, 0, 0, 10);
+        continue;
+      }
+      if (code === 'EOF') break;
+      throw e;
+    }
+    if (n === 0) break;
+    chunks.push(buf.subarray(0, n));
+    total += n;
+  }
+  return Buffer.concat(chunks, total);
 }

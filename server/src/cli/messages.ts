@@ -41,6 +41,8 @@ export const M = {
     zh: `未修复：无法按原编码（${enc}）逐字节写回`,
     en: `not fixed: cannot re-encode exactly (${enc})`,
   }),
+  readOnly: { zh: '未修复：文件是只读的', en: 'not fixed: the file is read-only' },
+  outsideTree: { zh: '未修复：这是指向所查目录之外的链接', en: 'not fixed: a link to a file outside the checked directory' },
   changedMeanwhile: { zh: '未修复：检查期间文件被改动', en: 'not fixed: the file changed while it was being checked' },
   internal: (file: string, reason: string) => ({ zh: `检查 ${file} 时内部出错：${reason}`, en: `internal error while checking ${file}: ${reason}` }),
   progress: (done: number, total: number) => ({ zh: `检查中 ${done}/${total} …`, en: `Checking ${done}/${total} …` }),

@@ -36,7 +36,7 @@ export function isCliWorker(): boolean {
 
 export function workerMain(): void {
   const { job } = workerData as WorkerInit;
-  const env = { fs: nodeFsImpl, readStdin: () => Buffer.alloc(0) };
+  const env = { fs: nodeFsImpl, readStdin: (_limit: number) => Buffer.alloc(0) };
   parentPort!.on('message', (req: Request) => {
     const reply: Reply = { id: req.id, outcome: checkFile(req.entry, job, env) };
     parentPort!.postMessage(reply);

@@ -5,7 +5,7 @@
 import { localize, ruleDocUrl, rules as ruleRegistry, type CheckOptions, type SeveritySetting } from '../../../shared/src/index';
 import { parseArgs } from './args';
 import { checkFile, type FileEnv, type FileJob, type FileOutcome } from './checkFile';
-import { humanFormatter, jsonFormatter, sarifFormatter, type Formatter } from './format';
+import { humanFormatter, jsonFormatter, sarifFormatter, visible, type Formatter } from './format';
 import type { CliIo } from './io';
 import type { JsonSummary } from './jsonSchema';
 import { M, defaultLang, helpText, type Lang } from './messages';
@@ -160,7 +160,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       else if (f.severity === 'info') summary.infos++;
       else summary.hints++;
     }
-    if (outcome.stderr && (outcome.stderr.isError || human)) err(`xxgk-report: ${outcome.stderr.text}\n`);
+    if (outcome.stderr && (outcome.stderr.isError || human)) err(`xxgk-report: ${visible(outcome.stderr.text)}\n`);
     formatter.file(outcome.result);
     progress.tick(index + 1);
   };

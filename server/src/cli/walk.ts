@@ -18,6 +18,8 @@ export interface WalkEntry {
   readonly path: string;
   /** The absolute path to read (and write). */
   readonly abs: string;
+  /** For a file found by walking a directory: that directory's real path (`--fix` writes nothing outside it). */
+  readonly root?: string;
   /** Set when the path could not be listed or resolved: an `fs` error. */
   readonly error?: NodeJS.ErrnoException;
 }
@@ -39,7 +41,7 @@ export function collectFiles(args: readonly string[], fs: CliFs, cwd: string): W
   const out: WalkEntry[] = [];
   const seenDirs = new Set<string>();
 
-  const walkDir = (shown: string, abs: string): void => {
+  const walkDir = (shown: string, abs: string, root: string): void => {
     let real: string;
     try {
       real = fs.realpathSync(abs);
@@ -71,10 +73,10 @@ export function collectFiles(args: readonly string[], fs: CliFs, cwd: string): W
         continue;
       }
       if (isDir) {
-        if (!skippedDir(name)) walkDir(childShown, childAbs);
+        if (!skippedDir(name)) walkDir(childShown, childAbs, root);
       } else if (isFile && hasCheckedExtension(name) && !name.startsWith('.')) {
         // Only regular files: a FIFO would block the run, a device such as /dev/zero would never end.
-        out.push({ path: childShown, abs: childAbs });
+        out.push({ path: childShown, abs: childAbs, root });
       }
     }
   };
@@ -88,7 +90,15 @@ export function collectFiles(args: readonly string[], fs: CliFs, cwd: string): W
       out.push({ path: arg, abs, error: asErrno(e) });
       continue;
     }
-    if (isDir) walkDir(arg, abs);
+    if (isDir) {
+      let root = abs;
+      try {
+        root = fs.realpathSync(abs);
+      } catch {
+        // reported by walkDir
+      }
+      walkDir(arg, abs, root);
+    }
     else out.push({ path: arg, abs });
   }
 

@@ -37,6 +37,8 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandle {
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsFor(ctx, checked) };
     }));
     documents.onDidOpen(ctx.guard('didOpen', undefined, (e) => {
+      // A second didOpen of an open URI replaces its text, possibly with the same version number.
+      ctx.cache.delete(e.document.uri);
       if (pushedForClosed.delete(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     }));
     return {
@@ -74,6 +76,8 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandle {
   // didOpen is followed by a content-change event for the same version; that one must not delay the first check.
   const justOpened = new Map<string, number>();
   documents.onDidOpen(ctx.guard('didOpen', undefined, (e) => {
+    // A second didOpen of an open URI replaces its text, possibly with the same version number.
+    ctx.cache.delete(e.document.uri);
     pushedForClosed.delete(e.document.uri);
     justOpened.set(e.document.uri, e.document.version);
     schedule(e.document, true);

@@ -3,7 +3,6 @@
  * their diagnostics, so a workspace check fills the Problems panel. Open documents are left to
  * the normal diagnostics flow. Honours cancellation between files.
  */
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { RequestType, type CancellationToken } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,6 +10,7 @@ import type { ServerContext } from '../context';
 import { DocumentCache } from '../documentCache';
 import { toCheckOptions } from '../settings';
 import { diagnosticsFor, type DiagnosticsHandle } from './diagnostics';
+import { readReportFile, type ReadDecision } from '../cli/readCheck';
 
 export interface CheckFilesParams {
   readonly uris: readonly string[];
@@ -22,8 +22,10 @@ export interface CheckedFile {
   readonly warnings: number;
   readonly infos: number;
   readonly hints: number;
-  /** Set when the file could not be read. */
+  /** Set when the file was not checked: why (could not be read, or skipped as binary, empty, too large…). */
   readonly failed?: string;
+  /** The file was skipped on purpose (binary, empty, too large, not a regular file) rather than unreadable. */
+  readonly skipped?: boolean;
 }
 
 export interface CheckFilesResult {
@@ -46,13 +48,20 @@ export function registerWorkspaceCheck(ctx: ServerContext, diagnostics: Diagnost
       if (open) {
         doc = open;
       } else {
+        // The CLI's rules: regular files only, a size limit, UTF-8/UTF-16/GB18030 detected, binary skipped.
+        let read: ReadDecision;
         try {
-          const raw = await readFile(fileURLToPath(uri), 'utf8');
-          doc = TextDocument.create(uri, 'xxgk-report', 0, raw.replace(/^\uFEFF/, ''));
+          read = await readReportFile(fileURLToPath(uri));
         } catch (e) {
-          files.push({ uri, errors: 0, warnings: 0, infos: 0, hints: 0, failed: e instanceof Error ? e.message : String(e) });
+          read = { kind: 'unreadable', reason: { zh: String(e), en: String(e) } };
+        }
+        if (read.kind !== 'text') {
+          const settings = await ctx.settings.get(uri);
+          const lang = ctx.settings.localeOf(settings) === 'en' ? 'en' : 'zh';
+          files.push({ uri, errors: 0, warnings: 0, infos: 0, hints: 0, failed: read.reason[lang], ...(read.kind === 'skipped' ? { skipped: true } : {}) });
           continue;
         }
+        doc = TextDocument.create(uri, 'xxgk-report', 0, read.text);
       }
       const settings = await ctx.settings.get(uri);
       const analysis = cache.get(uri, doc.version, doc.getText(), toCheckOptions(settings));
