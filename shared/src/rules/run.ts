@@ -137,9 +137,12 @@ export function runRules(
 }
 
 function suppressed(report: Report, f: Finding): boolean {
-  return report.suppressions.some(
-    (s) => (s.rules.length === 0 || s.rules.includes(f.ruleId)) && f.span.start >= s.span.start && f.span.start <= s.span.end,
-  );
+  return isSuppressed(report, f.ruleId, f.span.start);
+}
+
+/** Whether a directive in the report silences `ruleId` at `offset` (for rules that sum up many places in one finding). */
+export function isSuppressed(report: Report, ruleId: string, offset: number): boolean {
+  return report.suppressions.some((s) => (s.rules.length === 0 || s.rules.includes(ruleId)) && offset >= s.span.start && offset <= s.span.end);
 }
 
 function sortFindings(list: Finding[]): Finding[] {
