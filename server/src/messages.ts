@@ -18,6 +18,7 @@ export const MSG = {
   unknownRule: { zh: '未知规则“{id}”', en: 'unknown rule "{id}"' },
   viewRuleDoc: { zh: '查看规则说明：{id}', en: 'View rule documentation: {id}' },
   disableNextLine: { zh: '在下一行停用规则 {id}', en: 'Disable {id} for the next line' },
+  disableTable: { zh: '在整张表停用规则 {id}（指令写在表格之前）', en: 'Disable {id} for this table (directive before the table)' },
   disableSection: { zh: '在本节停用规则 {id}', en: 'Disable {id} for this section' },
   disableFile: { zh: '在整个文件停用规则 {id}', en: 'Disable {id} for the whole file' },
   fixAll: { zh: '修复全部可安全修复的问题（xxgk-report）', en: 'Fix all safely fixable problems (xxgk-report)' },

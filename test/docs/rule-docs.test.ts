@@ -47,11 +47,17 @@ function reportBlocks(md: string): string[] {
   return out;
 }
 
-/** `text` with a `<!-- xxgk-disable-next-line <id> -->` line before the line of each offset. */
+/**
+ * `text` with a `<!-- xxgk-disable-next-line <id> -->` line before the line of each offset; for an offset inside
+ * a table, before the table's first line (a directive between table rows has no effect; before the table it
+ * covers the whole table).
+ */
 function withDirectives(text: string, id: string, offsets: readonly number[]): string {
   const lines = text.split('\n');
   const lineOf = (offset: number) => text.slice(0, offset).split('\n').length - 1;
-  const targets = [...new Set(offsets.map(lineOf))].sort((a, b) => b - a);
+  const tables = analyze(text).report.tables;
+  const place = (offset: number) => lineOf(tables.find((t) => offset >= t.span.start && offset <= t.span.end)?.span.start ?? offset);
+  const targets = [...new Set(offsets.map(place))].sort((a, b) => b - a);
   for (const l of targets) lines.splice(l, 0, `<!-- xxgk-disable-next-line ${id} -->`);
   return lines.join('\n');
 }

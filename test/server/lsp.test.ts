@@ -216,7 +216,9 @@ describe('LSP: a 2014-format seed report (push diagnostics)', () => {
     assert.equal(docAction.title, '查看规则说明：sum-mismatch');
     assert.deepEqual(docAction.command?.arguments, ['sum-mismatch', `${DOCS_BASE}sum-mismatch.md`]);
     const titles = actions.map((a) => a.title);
-    assert.ok(titles.includes('在下一行停用规则 sum-mismatch'));
+    // The total is a table cell: the directive goes before the table and covers all of it.
+    assert.ok(titles.includes('在整张表停用规则 sum-mismatch（指令写在表格之前）'));
+    assert.ok(!titles.includes('在下一行停用规则 sum-mismatch'));
     // The annexed statistics table stands outside the numbered sections: no section-wide suppression there.
     assert.ok(!titles.includes('在本节停用规则 sum-mismatch'));
     const inSection = published.diagnostics.find((x) => x.code === 'figure-table-mismatch');
@@ -226,7 +228,7 @@ describe('LSP: a 2014-format seed report (push diagnostics)', () => {
     assert.ok(titles.includes('在整个文件停用规则 sum-mismatch'));
     assert.ok(!actions.some((a) => a.kind?.startsWith('source')), 'no source actions unless asked for');
     // Suppressions come after the fixes.
-    assert.ok(titles.indexOf(fix.title) < titles.indexOf('在下一行停用规则 sum-mismatch'));
+    assert.ok(titles.indexOf(fix.title) < titles.indexOf('在整张表停用规则 sum-mismatch（指令写在表格之前）'));
   });
 
   test('the rule documentation command asks the client to show the page', async () => {
@@ -341,7 +343,7 @@ describe('LSP: editing through code actions and commands', () => {
     assert.ok(d);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: d.range, context: { diagnostics: [d] } });
     for (const [title, directive] of [
-      ['在下一行停用规则 applicant-total-mismatch', '<!-- xxgk-disable-next-line applicant-total-mismatch -->\n四、结转下年度继续办理'],
+      ['在整张表停用规则 applicant-total-mismatch（指令写在表格之前）', '<!-- xxgk-disable-next-line applicant-total-mismatch -->\n'],
       ['在本节停用规则 applicant-total-mismatch', '三、收到和处理政府信息公开申请情况\n<!-- xxgk-disable applicant-total-mismatch -->\n'],
       ['在整个文件停用规则 applicant-total-mismatch', '年度报告\n<!-- xxgk-disable-file applicant-total-mismatch -->\n'],
     ]) {
@@ -350,8 +352,9 @@ describe('LSP: editing through code actions and commands', () => {
       const text = applyTextEdits(DRAFT, editsFor(action.edit, u));
       assert.ok(text.includes(directive), `${title}: ${JSON.stringify(directive)}`);
       assert.ok(!analyze(text).findings.some((f) => f.ruleId === 'applicant-total-mismatch'), `${title} silences the rule`);
+      assert.ok(!analyze(text).findings.some((f) => f.ruleId === 'directive-ignored'), `${title}: the directive is where it takes effect`);
     }
-    const nextLine = actions.find((a) => a.title.startsWith('在下一行停用规则'));
+    const nextLine = actions.find((a) => a.title.startsWith('在整张表停用规则'));
     const edit = editsFor(nextLine?.edit ?? {}, u)[0];
     await client.change(u, edit.range, edit.newText);
     const second = await client.diagnostics(u, (p) => p.version === 2);
@@ -483,7 +486,7 @@ describe('LSP: locale', () => {
       assert.ok(d);
       const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: d.range, context: { diagnostics: [d] } });
       assert.ok(actions.some((a) => a.title === 'View rule documentation: sum-mismatch'));
-      assert.ok(actions.some((a) => a.title === 'Disable sum-mismatch for the next line'));
+      assert.ok(actions.some((a) => a.title === 'Disable sum-mismatch for this table (directive before the table)'));
       const text = markdown(await client.request<Hover>('textDocument/hover', { textDocument: { uri: u }, position: d.range.start }));
       assert.match(text, /Unit: 件/);
       noServerErrors(client);

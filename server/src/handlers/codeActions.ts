@@ -115,7 +115,11 @@ function suppressionActions(doc: TextDocument, report: Report, finding: Finding,
   const text = doc.getText();
   const id = finding.ruleId;
   const out: CodeAction[] = [];
-  out.push(insertion(doc, lineStartAt(text, finding.span.start), `<!-- xxgk-disable-next-line ${id} -->`, locale, MSG.disableNextLine, id, diagnostic, versioned));
+  // Between the rows of a table a directive has no effect: before the table, it covers the whole table.
+  const table = report.tables.find((t) => finding.span.start >= t.span.start && finding.span.start <= t.span.end);
+  out.push(table
+    ? insertion(doc, lineStartAt(text, table.span.start), `<!-- xxgk-disable-next-line ${id} -->`, locale, MSG.disableTable, id, diagnostic, versioned)
+    : insertion(doc, lineStartAt(text, finding.span.start), `<!-- xxgk-disable-next-line ${id} -->`, locale, MSG.disableNextLine, id, diagnostic, versioned));
   const section = innermostSection(report.sections, finding.span.start);
   if (section) {
     out.push(insertion(doc, nextLineStart(text, section.headingSpan.end), `<!-- xxgk-disable ${id} -->`, locale, MSG.disableSection, id, diagnostic, versioned));

@@ -2,7 +2,7 @@
  * `parseReport(text)`: lines → tables → sections → figures → title, year, period, declared parts.
  * Never throws: whatever the text, a report comes back.
  */
-import type { ParseProblem, Report, Section, Span, Suppression, TemplateId, YearMention } from './types';
+import type { ParseProblem, Report, Section, Span, Suppression, Table, TemplateId, YearMention } from './types';
 import type { Template } from '../templates/schema';
 import { builtinTemplates } from '../templates/load';
 import { isBlank, lineAt, splitLines, type Line } from './lines';
@@ -56,7 +56,11 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
   const periodAnywhere = findPeriod(text, []);
   const earlyYear = (early ? findYear(text, early.span)?.year : undefined) ?? periodAnywhere?.start.year;
   const preferred = options.template ?? (earlyYear === undefined ? undefined : earlyYear <= 2018 ? 'gov2014' : earlyYear <= 2020 ? 'gov2019' : 'gov2021');
-  const { tables, regions } = scanTables(text, lines, [...templates.values()], lineOf, preferred);
+  // A line that is only a suppression directive is invisible to the table reader: written between two rows it
+  // must not end the table or be read as a cell (it is reported by directive-ignored instead).
+  const tableLines = text.includes('xxgk-disable') ? lines.filter((l) => !DIRECTIVE_LINE.test(text.slice(l.start, l.end))) : lines;
+  const tableLineOf = tableLines === lines ? lineOf : (offset: number) => lineAt(tableLines, offset);
+  const { tables, regions } = scanTables(text, tableLines, [...templates.values()], tableLineOf, preferred);
 
   const inRegion = regionTester(regions);
   const headings: Heading[] = [];
@@ -94,7 +98,7 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
     ...(detected ? { template: detected } : {}),
     templateEvidence: evidence,
     tableRegions: regions,
-    suppressions: findSuppressions(text, lines, sections),
+    suppressions: findSuppressions(text, lines, sections, tables),
   };
   return { report, problems: [] };
 }
@@ -263,10 +267,19 @@ function detectTemplate(tables: Report['tables'], evidence: Report['templateEvid
   return year <= 2018 ? 'gov2014' : year <= 2020 ? 'gov2019' : 'gov2021';
 }
 
+const DIRECTIVE_LINE = /^[\s\u3000|]*<!--\s*xxgk-disable[^>]*-->[\s\u3000|]*$/;
 const DIRECTIVE = /<!--\s*xxgk-disable(-next-line|-line|-file)?\b([^>]*?)-->/g;
 
-/** Comment directives: `<!-- xxgk-disable-next-line rule-id -->`, `<!-- xxgk-disable rule-id -->` (to the end of the section), `<!-- xxgk-disable-file -->`. */
-function findSuppressions(text: string, lines: readonly Line[], sections: readonly Section[]): Suppression[] {
+/** A directive further right than this on its line is not honoured: nobody reading the line would see it. */
+export const DIRECTIVE_MAX_COLUMN = 200;
+
+/**
+ * Comment directives: `<!-- xxgk-disable-next-line rule-id -->`, `<!-- xxgk-disable rule-id -->` (to the end of
+ * the section), `<!-- xxgk-disable-file -->`. A next-line directive whose next line belongs to a table covers the
+ * rest of that table (a directive cannot go between a table's rows). Directives inside a table, or beyond the
+ * first DIRECTIVE_MAX_COLUMN columns of their line, are kept with `ignored` set and silence nothing.
+ */
+function findSuppressions(text: string, lines: readonly Line[], sections: readonly Section[], tables: readonly Table[]): Suppression[] {
   const out: Suppression[] = [];
   if (!text.includes('xxgk-disable')) return out;
   DIRECTIVE.lastIndex = 0;
@@ -275,13 +288,19 @@ function findSuppressions(text: string, lines: readonly Line[], sections: readon
     const directiveSpan = { start: m.index, end: m.index + m[0].length };
     const rules = m[2].split(/[\s,，]+/).filter((r) => /^[a-z][a-z0-9-]*$/.test(r));
     const li = lineAt(lines, m.index);
-    if (m[1] === '-file') {
+    const at = m.index;
+    const ignored = at - lines[li].start > DIRECTIVE_MAX_COLUMN ? 'hidden' as const
+      : tables.some((t) => at > t.span.start && at < t.span.end) ? 'in-table' as const : undefined;
+    if (ignored) {
+      out.push({ scope: m[1] === '-file' ? 'file' : m[1] ? 'line' : 'section', rules, span: directiveSpan, directiveSpan, ignored });
+    } else if (m[1] === '-file') {
       out.push({ scope: 'file', rules, span: { start: 0, end: text.length }, directiveSpan });
     } else if (m[1] === '-next-line' || m[1] === '-line') {
       let target = m[1] === '-line' ? li : li + 1;
       while (m[1] === '-next-line' && target < lines.length && isBlank(lines[target])) target++;
       const l = lines[Math.min(target, lines.length - 1)];
-      out.push({ scope: 'line', rules, span: { start: l.start, end: l.end }, directiveSpan });
+      const table = tables.find((t) => t.span.start <= l.end && t.span.end >= l.start);
+      out.push({ scope: 'line', rules, span: { start: l.start, end: table ? Math.max(l.end, table.span.end) : l.end }, directiveSpan });
     } else {
       const end = sectionEndAfter(sections, m.index) ?? text.length;
       out.push({ scope: 'section', rules, span: { start: m.index, end }, directiveSpan });

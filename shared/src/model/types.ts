@@ -156,6 +156,12 @@ export interface Suppression {
   readonly span: Span;
   /** The directive itself. */
   readonly directiveSpan: Span;
+  /**
+   * Set when the directive has no effect: written inside a table (it would break the table or be read as a
+   * row), or beyond the first 200 columns of its line (where a reader would not see it). Reported by the rule
+   * `directive-ignored`.
+   */
+  readonly ignored?: 'in-table' | 'hidden';
 }
 
 /** A problem found while parsing; reported like a rule finding. */

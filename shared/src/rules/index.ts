@@ -22,6 +22,7 @@ import sectionLevelSkip from './section-level-skip';
 import declaredPartCount from './declared-part-count';
 import requiredSectionMissing from './required-section-missing';
 import templateMismatch from './template-mismatch';
+import directiveIgnored from './directive-ignored';
 import checkerError from './checker-error';
 
 export const rules: readonly RuleDefinition[] = [
@@ -47,6 +48,7 @@ export const rules: readonly RuleDefinition[] = [
   declaredPartCount,
   requiredSectionMissing,
   templateMismatch,
+  directiveIgnored,
   checkerError,
 ];
 

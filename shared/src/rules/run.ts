@@ -142,7 +142,7 @@ function suppressed(report: Report, f: Finding): boolean {
 
 /** Whether a directive in the report silences `ruleId` at `offset` (for rules that sum up many places in one finding). */
 export function isSuppressed(report: Report, ruleId: string, offset: number): boolean {
-  return report.suppressions.some((s) => (s.rules.length === 0 || s.rules.includes(ruleId)) && offset >= s.span.start && offset <= s.span.end);
+  return report.suppressions.some((s) => !s.ignored && (s.rules.length === 0 || s.rules.includes(ruleId)) && offset >= s.span.start && offset <= s.span.end);
 }
 
 function sortFindings(list: Finding[]): Finding[] {
