@@ -251,7 +251,7 @@ try {
     await shot('hover-total-ok.png');
     // Line 248: the failing total, with the diagnostic and the sum.
     const bad = await hoverAt(248);
-    check(bad.includes('申请答复数') && bad.includes('sum-mismatch') && /= 29/.test(bad) && bad.includes('不一致'), `hover on line 248: ${bad.slice(0, 400)}`);
+    check(bad.includes('申请答复数') && bad.includes('应为 29（5+17+0+0+4+0+0+3），此处为 17') && /= 29/.test(bad) && bad.includes('不一致'), `hover on line 248: ${bad.slice(0, 400)}`);
     await shot('hover-total.png');
   });
 

@@ -17,13 +17,17 @@ function at(marked: string, locale: 'zh' | 'en' = 'zh', withFindings = true): { 
 }
 
 describe('hover', () => {
-  test('a total cell: computed sum against the stated value, with the finding', () => {
+  test('a total cell: the sum first, the finding once, then the indicator; no internal ids', () => {
     const { md, span } = at(STATS.replace('收到申请数\t件\t5', '收到申请数\t件\t‸5'));
     assert.equal(span, '5');
-    assert.match(md, /\*\*（一）收到申请数\*\* `C1`/);
-    assert.match(md, /分项之和：1 \+ 0 \+ 3 \+ 0 = \*\*4\*\*；表中数值：\*\*5\*\* ✗ 不一致/);
-    assert.match(md, /sum-mismatch/);
-    assert.match(md, /应为 \*\*4\*\*，实为 5/);
+    assert.match(md, /\*\*（一）收到申请数\*\*/);
+    assert.match(md, /^分项之和：1 \+ 0 \+ 3 \+ 0 = \*\*4\*\*；表中数值：\*\*5\*\* ✗ 不一致/);
+    assert.ok(md.indexOf('分项之和') < md.indexOf('**（一）收到申请数**'), 'the sum comes before the indicator');
+    assert.match(md, /“收到申请数”应为 4（1\+0\+3\+0），此处为 5。/);
+    // The check's reason is in the finding's message: not repeated below it.
+    const reason = builtinTemplates().get('gov2014')!.tables[0].checks.find((c) => c.total === 'C1')!.reason.zh;
+    assert.equal(md.split(reason).length - 1, 1, 'the reason appears once');
+    assert.doesNotMatch(md, /`C1`|sum-mismatch|gov2014/, 'no indicator, rule or template ids');
     assert.doesNotMatch(md, /部分分项未填写/, 'a variant row absent from the table is not a blank part');
   });
 
@@ -53,7 +57,7 @@ describe('hover', () => {
     const { md } = at(STATS.replace('收到申请数\t件\t5', '收到申请数\t件\t‸5'), 'en');
     assert.match(md, /Sum of the parts: 1 \+ 0 \+ 3 \+ 0 = \*\*4\*\*; Stated: \*\*5\*\* ✗ differs/);
     assert.match(md, /Unit: 件/);
-    assert.match(md, /expected \*\*4\*\*, found 5/);
+    assert.match(md, /should be 4 \(1\+0\+3\+0\), not 5\./);
   });
 
   test('a multi-column cell names its column; a total column cell shows its row sum', () => {
@@ -81,11 +85,11 @@ describe('hover', () => {
     const mismatch = at(DRAFT.replace('上年结转3件', '上年结转‸3件'));
     assert.equal(mismatch.span, '3件');
     assert.match(mismatch.md, /正文数字：\*\*3\*\* 件/);
-    assert.match(mismatch.md, /figure-table-mismatch/);
-    assert.match(mismatch.md, /应为 \*\*2\*\*/);
+    assert.doesNotMatch(mismatch.md, /figure-table-mismatch/);
+    assert.match(mismatch.md, /表中对应单元格为 2/);
     const plain = at(DRAFT.replace('政府信息1200条', '政府信息‸1200条'));
     assert.match(plain.md, /正文数字：\*\*1200\*\* 条/);
-    assert.doesNotMatch(plain.md, /应为/);
+    assert.doesNotMatch(plain.md, /表中对应/);
   });
 
   test('nothing to say outside tables and figures', () => {

@@ -72,7 +72,7 @@ async function assertHealthy(client: LspClient): Promise<void> {
   const sum = analyze(SEED).findings.find((f) => f.ruleId === 'sum-mismatch');
   assert.ok(sum);
   const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position: positions(SEED)(sum.span.start) });
-  assert.ok(h && typeof h.contents === 'object' && 'value' in h.contents && /sum-mismatch/.test(h.contents.value), 'hover on the wrong total');
+  assert.ok(h && typeof h.contents === 'object' && 'value' in h.contents && h.contents.value.includes(sum.message.zh), 'hover on the wrong total');
   await client.close(u);
 }
 

@@ -76,7 +76,7 @@ function rowLines(table: Table, row: TableRow, tt: TableTemplate | undefined, lo
   const indicator = indicatorOf(tt, row.indicator);
   const lines: string[] = [];
   const name = indicator?.label || row.label.trim() || tableName(table, locale);
-  lines.push(`**${md(name)}**${indicator ? ` \`${indicator.id}\`` : ''}`);
+  lines.push(`**${md(name)}**`);
   if (indicator) {
     lines.push('', md(pick(indicator.hover, locale)));
     const unit = indicator.unit || row.unit;
@@ -100,17 +100,10 @@ function findingLines(findings: readonly Finding[], span: Span, locale: FeatureL
   const lines: string[] = [];
   for (const f of findings) {
     if (!overlaps(f.span, span)) continue;
-    let line = `${SEVERITY_ICON[f.severity] ?? ''} ${md(pick(f.message, locale))} \`${f.ruleId}\``;
-    if (f.expected !== undefined && f.actual !== undefined) {
-      line += ` — ${t('expected', locale)} **${md(String(fmt(f.expected)))}**${locale === 'en' ? ', ' : '，'}${t('actual', locale)} ${md(String(fmt(f.actual)))}`;
-    }
-    lines.push(line.trim());
+    // The message already carries the numbers; no rule id (the editor shows the diagnostic's code itself).
+    lines.push(`${SEVERITY_ICON[f.severity] ?? ''} ${md(pick(f.message, locale))}`.trim());
   }
   return lines;
-}
-
-function fmt(v: number | string): string {
-  return typeof v === 'number' ? formatNumber(v) : v;
 }
 
 function labelHover(table: Table, row: TableRow, locale: FeatureLocale, findings: readonly Finding[]): HoverInfo {
@@ -126,22 +119,26 @@ function labelHover(table: Table, row: TableRow, locale: FeatureLocale, findings
 function cellHover(table: Table, row: TableRow, cell: Cell, locale: FeatureLocale, findings: readonly Finding[]): HoverInfo {
   const template = templateById(table.template);
   const tt = tableTemplate(template, table.kind);
-  const lines = rowLines(table, row, tt, locale);
+  // The sum first (what the reader came for), then what is wrong, then what the indicator counts.
+  const covering = findings.filter((f) => overlaps(f.span, cell.span));
+  const lines: string[] = [];
+  const sums = tt ? totalLines(table, row, cell, tt, locale, covering) : [];
+  if (sums.length) lines.push(...sums, '');
+  const notes = findingLines(covering, cell.span, locale);
+  if (notes.length) lines.push(...notes.flatMap((n) => ['', n]).slice(1), '', '---', '');
+  lines.push(...rowLines(table, row, tt, locale));
   if (table.columns.length > 1 || (tt && tt.columns.length > 1)) {
     const column = columnOf(tt, cell.column);
     const label = column?.label || cell.column;
     lines.push('', `${kv('column', `**${md(label)}**`, locale)}${column ? ` — ${md(pick(column.hover, locale))}` : ''}`);
   }
-  const value = cell.state === 'number' && cell.value !== undefined
-    ? `**${formatNumber(cell.value)}**`
-    : cell.state === 'missing' ? t('missing', locale) : `${t('invalid', locale)}${paren(md(cell.raw), locale)}`;
-  lines.push('', kv('value', value, locale));
-
-  const covering = findings.filter((f) => overlaps(f.span, cell.span));
-  const sums = tt ? totalLines(table, row, cell, tt, locale, covering) : [];
-  if (sums.length) lines.push('', ...sums);
-  const notes = findingLines(covering, cell.span, locale);
-  if (notes.length) lines.push('', ...notes.flatMap((n) => ['', n]).slice(1));
+  // The value, unless the sum line already states it.
+  if (!sums.some((l) => l.includes(t('stated', locale)))) {
+    const value = cell.state === 'number' && cell.value !== undefined
+      ? `**${formatNumber(cell.value)}**`
+      : cell.state === 'missing' ? t('missing', locale) : `${t('invalid', locale)}${paren(md(cell.raw), locale)}`;
+    lines.push('', kv('value', value, locale));
+  }
   lines.push('', '---', footer(table, template, locale));
   return { span: cell.span, markdown: lines.join('\n') };
 }
@@ -167,7 +164,9 @@ function totalLines(table: Table, row: TableRow, cell: Cell, tt: TableTemplate, 
     const verdict = stated === undefined ? '' : ok ? ` ✓ ${t('agrees', locale)}` : ` ✗ ${t('differs', locale)}`;
     lines.push(`${kv('sum', `${terms} = **${formatNumber(computed)}**`, locale)}${locale === 'en' ? '; ' : '；'}${kv('stated', stated === undefined ? '—' : `**${formatNumber(stated)}**`, locale)}${verdict}`);
     if (known.length < parts.length) lines.push('', `_${t('partsMissing', locale)}_`);
-    if (check.reason) lines.push('', `_${md(pick(check.reason, locale))}_`);
+    // The reason once: a finding on this cell already says it.
+    const reason = pick(check.reason, locale);
+    if (reason && !covering.some((f) => pick(f.message, locale).includes(reason))) lines.push('', `_${md(reason)}_`);
     break;
   }
   if (lines.length) return lines;

@@ -4,7 +4,7 @@
  * turns it into LSP `DocumentSymbol`s.
  */
 import type { Report, Section, Span, Table, TableRow } from '../model/types';
-import { covers, formatNumber, tableName, type FeatureLocale } from './util';
+import { covers, formatNumber, pick, tableName, templateById, type FeatureLocale } from './util';
 
 export interface OutlineNode {
   /** What the editor shows, never empty: `三、收到和处理政府信息公开申请情况`, a table name, a row label. */
@@ -86,7 +86,7 @@ function tableNode(table: Table, locale: FeatureLocale): MutableNode {
   const selection = first ? clamp(first.labelSpan, table.span) : { start: table.span.start, end: table.span.start };
   return {
     name: tableName(table, locale) || table.kind,
-    detail: table.template,
+    detail: formatLabel(table, locale),
     kind: 'table',
     span: table.span,
     selectionSpan: selection,
@@ -94,11 +94,25 @@ function tableNode(table: Table, locale: FeatureLocale): MutableNode {
   };
 }
 
+/** The format a table was read as, as a person names it, never the template id. */
+const FORMAT_LABELS: Record<string, { zh: string; en: string }> = {
+  gov2014: { zh: '2014—2018年格式', en: '2014–2018 format' },
+  gov2019: { zh: '2019年试行格式', en: '2019 trial format' },
+  gov2021: { zh: '2021年格式', en: '2021 format' },
+};
+
+function formatLabel(table: Table, locale: FeatureLocale): string {
+  const known = FORMAT_LABELS[table.template];
+  if (known) return pick(known, locale);
+  const template = templateById(table.template);
+  return template ? pick(template.name, locale) : '';
+}
+
 function rowNode(row: TableRow, index: number, tableSpan: Span, locale: FeatureLocale): MutableNode {
   const label = row.label.trim();
   const name = label || (locale === 'en' ? `row ${index + 1}` : `第${index + 1}行`);
   const numbers = row.cells.filter((c) => c.state === 'number' && c.value !== undefined).map((c) => formatNumber(c.value as number));
-  const detail = [row.indicator, numbers.slice(0, 8).join(' ') + (numbers.length > 8 ? ' …' : '')].filter((s) => s).join(' · ');
+  const detail = numbers.slice(0, 8).join(' ') + (numbers.length > 8 ? ' …' : '');
   const span = clamp(row.span, tableSpan);
   return {
     name,

@@ -168,7 +168,7 @@ export function describeTotal(ev: SumEvaluation): Localized {
     return { zh: `“${rowName(ev.view, ev.total.id)}”${col}`, en: `"${rowName(ev.view, ev.total.id)}"${colEn}` };
   }
   return {
-    zh: `“${rowName(ev.view, ev.total.id)}”行的“${columnName(ev.view, ev.column)}”`,
+    zh: `“${rowName(ev.view, ev.total.id)}”行“${columnName(ev.view, ev.column)}”列`,
     en: `"${columnName(ev.view, ev.column)}" of row "${rowName(ev.view, ev.total.id)}"`,
   };
 }
@@ -217,21 +217,41 @@ export function sumMismatchFinding(ctx: RuleContext, ev: SumEvaluation, extra?: 
   const partNames = ev.parts.filter((p) => p.present).map((p) => (ev.check.axis === 'rows' ? rowName(ev.view, p.id) : columnName(ev.view, p.column)));
   const countTotal = !Number.isInteger(ev.sum) && (ev.view.indicators.get(ev.total.id)?.numeric ?? 'count') === 'count' && (ev.view.tt.columns.find((c) => c.id === ev.column)?.numeric ?? 'count') === 'count';
   const fixes = ev.missingParts === 0 ? sumFixes(ctx, ev, cell, countTotal) : [];
-  const partial = ev.missingParts > 0 ? { zh: '（已填分项之和已超过合计）', en: ' (the filled parts alone exceed the total)' } : { zh: '', en: '' };
   const hint = ev.missingParts === 0 ? typoHint(total, ev.sum) : undefined;
-  return {
-    span: cell.span,
-    message: {
-      zh: `${what.zh}为 ${formatNumber(total)}，但${partNames.length}个分项之和为 ${formatNumber(ev.sum)}${partial.zh}。${hint ? hint.zh : ''}${ev.check.reason.zh}`,
-      en: `${what.en} is ${formatNumber(total)}, but its ${partNames.length} parts add up to ${formatNumber(ev.sum)}${partial.en}. ${hint ? `${hint.en} ` : ''}${ev.check.reason.en}`,
-    },
-    expected: ev.sum,
-    actual: total,
-    related: partsRelated(ev),
-    fixes,
-    data: { table: ev.view.table.kind, total: ev.total.id, column: ev.column, parts: ev.parts.map((p) => p.id + ':' + p.column) },
-    ...(extra?.severity ? { severity: extra.severity } : {}),
-  };
+  // One line with the numbers: what the total should be, from which parts, and what it is. The reason the parts
+  // must add up is in the hover and on the rule's page.
+  const values = ev.parts.filter((p) => p.present).map((p) => (num(p.cell) === undefined ? '—' : formatNumber(num(p.cell)!)));
+  const terms = values.length <= 10 ? values.join('+') : undefined;
+  if (ev.missingParts > 0) {
+    return finding({
+      zh: `${what.zh}为 ${formatNumber(total)}，但已填分项之和已达 ${formatNumber(ev.sum)}${terms ? `（${terms}）` : ''}，超过合计。`,
+      en: `${what.en} is ${formatNumber(total)}, but the filled parts alone add up to ${formatNumber(ev.sum)}${terms ? ` (${terms})` : ''}.`,
+    });
+  }
+  if (ev.check.strictness === 'at-least' && ev.sum < total) {
+    // Outcomes may legitimately fall short of the total (cases not listed): say what differs, not what is wrong.
+    return finding({
+      zh: `${what.zh}为 ${formatNumber(total)}，而分项之和为 ${formatNumber(ev.sum)}${terms ? `（${terms}）` : ''}；若无未列情形，二者应相等。`,
+      en: `${what.en} is ${formatNumber(total)}, while its parts add up to ${formatNumber(ev.sum)}${terms ? ` (${terms})` : ''}; unless some cases are not listed, they should be equal.`,
+    });
+  }
+  return finding({
+    zh: `${what.zh}应为 ${formatNumber(ev.sum)}（${terms ?? `${partNames.length}个分项之和`}），此处为 ${formatNumber(total)}。${hint ? hint.zh : ''}`,
+    en: `${what.en} should be ${formatNumber(ev.sum)} (${terms ?? `the sum of ${partNames.length} parts`}), not ${formatNumber(total)}.${hint ? ` ${hint.en}` : ''}`,
+  });
+
+  function finding(message: Localized): RawFinding {
+    return {
+      span: cell!.span,
+      message,
+      expected: ev.sum,
+      actual: total!,
+      related: partsRelated(ev),
+      fixes,
+      data: { table: ev.view.table.kind, total: ev.total.id, column: ev.column, parts: ev.parts.map((p) => p.id + ':' + p.column) },
+      ...(extra?.severity ? { severity: extra.severity } : {}),
+    };
+  }
 }
 
 /** The name of a cell of a sum for a fix title: the part's row (rows axis) or column (columns axis). */

@@ -124,7 +124,8 @@ describe('xxgk-report in a real VS Code extension host', function () {
     const text = hoverText(hovers ?? []);
     assert.match(text, /申请答复数/);
     assert.match(text, /5 \+ 17 \+ 0 \+ 0 \+ 4 \+ 0 \+ 0 \+ 3 = \*\*29\*\*/);
-    assert.match(text, /sum-mismatch/);
+    assert.match(text, /“申请答复数”应为 29（5\+17\+0\+0\+4\+0\+0\+3），此处为 17/);
+    assert.doesNotMatch(text, /`C3`|gov2014/, 'no internal ids in the hover');
   });
 
   it('quick fix "若分项正确：将合计改为 29" (a choice, not preferred) corrects the total and the error disappears', async () => {
