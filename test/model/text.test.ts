@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cellValue, foldWidth, labelNumbering, normalizeLabel, parseChineseNumeral } from '../../shared/src/model/text';
+import * as core from '../../shared/src/model/text';
+import * as features from '../../shared/src/features/util';
 
 test('Chinese numerals', () => {
   assert.equal(parseChineseNumeral('一'), 1);
@@ -42,4 +44,12 @@ test('cell values: numbers, missing, text', () => {
   for (const m of ['', '—', '——', '/', '-', '无']) assert.equal(cellValue(m).kind, 'missing', m);
   assert.equal(cellValue('三').kind, 'text');
   assert.equal(cellValue('3 个部门').kind, 'text');
+});
+
+test('one number formatter for messages and hovers: at most 4 decimals', () => {
+  assert.equal(core.formatNumber, features.formatNumber);
+  assert.equal(core.formatNumber(127.12345), '127.1235');
+  assert.equal(core.formatNumber(0.1 + 0.2), '0.3');
+  assert.equal(core.formatNumber(17), '17');
+  assert.equal(core.formatNumber(Number.NaN), 'NaN');
 });

@@ -108,8 +108,5 @@ export function md(text: string): string {
 }
 
 /** Formats a number without float noise (`0.1 + 0.2` → `0.3`). */
-export function formatNumber(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
-  const rounded = Math.round(n * 1e6) / 1e6;
-  return String(rounded);
-}
+/** The core's formatter, so a number reads the same in a message and in a hover. */
+export { formatNumber } from '../model/text';

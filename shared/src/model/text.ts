@@ -169,7 +169,8 @@ export function hasCjk(s: string): boolean {
 }
 
 /** Formats a number the way reports write it: integers plain, decimals without float noise. */
+/** The one number formatter of every output (messages, hover, inlay hints, fixes): at most 4 decimals. */
 export function formatNumber(n: number): string {
-  if (Number.isInteger(n)) return String(n);
+  if (!Number.isFinite(n) || Number.isInteger(n)) return String(n);
   return String(Math.round(n * 10000) / 10000);
 }
