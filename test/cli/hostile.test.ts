@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { brokenSeed, cli, withDir, writeBroken } from './helpers';
+import { brokenSeed, cli, json, withDir, writeBroken } from './helpers';
 const FIXED_LINE = /^\(一\) 收到申请数\t件\t31$/m;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -81,4 +81,28 @@ test('standard input is read only up to the size limit and then reported as too 
   const big = Buffer.alloc(33 * 1024 * 1024, 0x41);
   const r = await cli(['check', '--lang', 'en', '-'], { stdin: big });
   assert.match(r.stderr, /larger than 32 MiB/);
+});
+
+test('--report-suppressed lists what directives silence, marked and not counted; --fix leaves those alone', async (t) => {
+  const dir = withDir(t);
+  const file = path.join(dir, 'r.txt');
+  // The directive on the line before the table covers the whole table, the wrong total included.
+  const text = brokenSeed();
+  const table = text.indexOf('统计指标\t单位\t统计数');
+  assert.ok(table > 0);
+  const silenced = `${text.slice(0, table)}<!-- xxgk-disable-next-line sum-mismatch -->\n${text.slice(table)}`;
+  fs.writeFileSync(file, silenced);
+  const plain = await json(['r.txt'], { cwd: dir });
+  assert.ok(!plain.doc.files[0].findings.some((f) => f.rule === 'sum-mismatch'));
+  const listed = await json(['--report-suppressed', 'r.txt'], { cwd: dir });
+  const sup = listed.doc.files[0].findings.filter((f) => f.suppressed);
+  assert.deepEqual(sup.map((f) => f.rule), ['sum-mismatch']);
+  assert.equal(listed.doc.summary.errors, plain.doc.summary.errors);
+  assert.equal(listed.code, plain.code);
+  const human = await cli(['check', '--report-suppressed', 'r.txt'], { cwd: dir });
+  assert.match(human.stdout, /（已被注释指令停用）.*sum-mismatch/);
+  const sarif = JSON.parse((await cli(['check', '--format', 'sarif', '--report-suppressed', 'r.txt'], { cwd: dir })).stdout);
+  assert.deepEqual(sarif.runs[0].results.filter((r: { suppressions?: unknown[] }) => r.suppressions).map((r: { ruleId: string }) => r.ruleId), ['sum-mismatch']);
+  await cli(['check', '--fix', '--report-suppressed', 'r.txt'], { cwd: dir });
+  assert.equal(fs.readFileSync(file, 'utf8'), silenced, 'a silenced finding is not fixed');
 });

@@ -53,3 +53,11 @@ test('a next-line directive on the line before a table covers the whole table', 
   assert.ok(!left.includes('directive-ignored'));
   assert.ok(left.includes('declared-part-count'), 'findings outside the table stay');
 });
+
+test('a next-line directive above a table\'s caption line covers the table too', () => {
+  const { report } = analyze(SEED);
+  const table = report.tables[0];
+  const at = lineStart(SEED, table.span.start);
+  const captioned = `${SEED.slice(0, at)}<!-- xxgk-disable-next-line sum-mismatch -->\n附表：政府信息公开情况统计表\n\n${SEED.slice(at)}`;
+  assert.ok(!rulesOf(captioned).includes('sum-mismatch'));
+});

@@ -21,6 +21,8 @@ export interface CheckArgs {
   readonly quiet: boolean;
   readonly fix: boolean;
   readonly dryRun: boolean;
+  /** List the findings that directives in the reports silence (marked, not counted). */
+  readonly reportSuppressed?: boolean;
   /** Worker threads; undefined: as many as CPUs (capped). */
   readonly jobs?: number;
 }
@@ -32,7 +34,7 @@ export type ParsedArgs =
   | { readonly command: 'usage-error'; readonly message: { zh: string; en: string }; readonly lang?: Lang };
 
 const VALUE_OPTIONS = new Set(['--format', '-f', '--lang', '--template', '--rule', '--jobs', '-j']);
-const FLAG_OPTIONS = new Set(['--no-narrative', '--quiet', '-q', '--fix', '--dry-run', '--help', '-h', '--version', '-V', '-v']);
+const FLAG_OPTIONS = new Set(['--no-narrative', '--quiet', '-q', '--fix', '--dry-run', '--report-suppressed', '--help', '-h', '--version', '-V', '-v']);
 
 function usage(zh: string, en: string, lang?: Lang): ParsedArgs {
   return { command: 'usage-error', message: { zh, en }, lang };
@@ -48,6 +50,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let quiet = false;
   let fix = false;
   let dryRun = false;
+  let reportSuppressed = false;
   let jobs: number | undefined;
   let help = false;
   let version = false;
@@ -133,6 +136,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         case '--dry-run':
           dryRun = true;
           break;
+        case '--report-suppressed':
+          reportSuppressed = true;
+          break;
         case '--help':
         case '-h':
           help = true;
@@ -153,5 +159,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command !== 'check') return usage(`未知的命令：${command}`, `unknown command: ${command}`, lang);
   if (paths.length === 0) return usage('没有给出要检查的文件或目录', 'no files or directories to check', lang);
   if (dryRun && !fix) return usage('--dry-run 只能与 --fix 一起使用', '--dry-run only goes with --fix', lang);
-  return { command: 'check', paths, format, lang, template, rules, narrative, quiet, fix, dryRun, ...(jobs ? { jobs } : {}) };
+  return { command: 'check', paths, format, lang, template, rules, narrative, quiet, fix, dryRun, ...(reportSuppressed ? { reportSuppressed } : {}), ...(jobs ? { jobs } : {}) };
 }

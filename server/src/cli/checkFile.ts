@@ -111,6 +111,7 @@ function toJsonFindings(a: Analysis, lang: Lang, eol: EolStyle, quiet: boolean):
         safe: fx.safe,
         edits: fx.edits.map((e) => ({ ...loc(e.span), newText: withEol(e.newText, eol) })),
       })),
+      ...(f.suppressed ? { suppressed: true as const } : {}),
     });
   }
   return out;

@@ -77,7 +77,8 @@ export function humanFormatter(o: HumanOptions): Formatter {
       let out = '';
       for (const f of r.findings) {
         const where = `${visible(r.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
-        out += `${paint(ANSI.bold, where)} ${paint(SEVERITY_COLOUR[f.severity], f.severity)} ${paint(ANSI.dim, f.rule)} ${oneLine(f.message)}\n`;
+        const mark = f.suppressed ? paint(ANSI.dim, o.lang === 'zh' ? '（已被注释指令停用）' : '(suppressed by a directive)') + ' ' : '';
+        out += `${paint(ANSI.bold, where)} ${mark}${paint(f.suppressed ? ANSI.dim : SEVERITY_COLOUR[f.severity], f.severity)} ${paint(ANSI.dim, f.rule)} ${oneLine(f.message)}\n`;
       }
       o.write(out);
     },
@@ -186,6 +187,7 @@ export function sarifFormatter(o: SarifOptions): Formatter {
           ...(idx === undefined ? {} : { ruleIndex: idx }),
           level: sarifLevel(f.severity),
           message: { text: f.message },
+          ...(f.suppressed ? { suppressions: [{ kind: 'inSource' }] } : {}),
           locations: [{ physicalLocation: { artifactLocation: location, region: sarifRegion(f.range) } }],
           ...(f.related.length
             ? {

@@ -68,6 +68,8 @@ export const FindingSchema = z.strictObject({
   actual: z.union([z.number(), z.string()]).optional(),
   related: z.array(RelatedSchema),
   fixes: z.array(FixSchema),
+  /** With --report-suppressed: silenced by a directive in the report (not counted in the summary). */
+  suppressed: z.literal(true).optional(),
 });
 
 export const FileResultSchema = z.strictObject({

@@ -117,6 +117,8 @@ Options:
       --fix                        apply the safe fixes and rewrite the files (same
                                    encoding, BOM and line endings; atomic replace)
       --dry-run                    with --fix: print a unified diff, write nothing
+      --report-suppressed          also list the findings that directives in the
+                                   report silence (marked; not counted)
   -j, --jobs <n>                   check on n threads (default: the number of CPUs,
                                    at most 8; output order does not change)
   -h, --help                       show this help
@@ -159,6 +161,8 @@ Exit codes:
       --fix                        应用安全的自动修复并写回文件（保持原编码、BOM 和
                                    换行符；原子替换）
       --dry-run                    与 --fix 一起用：只输出统一格式的差异，不写文件
+      --report-suppressed          同时列出被报告中注释指令停用的问题（加标记，
+                                   不计入统计）
   -j, --jobs <n>                   用 n 个线程检查（默认为 CPU 数，最多 8；不影响
                                    输出顺序）
   -h, --help                       显示本帮助

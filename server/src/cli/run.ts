@@ -102,6 +102,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     ...(args.template ? { template: args.template } : {}),
     ...(args.rules.length ? { rules: ruleSettings } : {}),
     narrative: args.narrative,
+    ...(args.reportSuppressed ? { reportSuppressed: true } : {}),
   };
   const job: FileJob = { lang, options, fix: args.fix, dryRun: args.dryRun, quiet: args.quiet };
   const env: FileEnv = { fs: io.fs, readStdin: io.readStdin };
@@ -155,6 +156,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (outcome.writeFailed) writeFailed = true;
     summary.fixed += outcome.result.fixed ?? 0;
     for (const f of outcome.result.findings) {
+      if (f.suppressed) continue;
       if (f.severity === 'error') summary.errors++;
       else if (f.severity === 'warning') summary.warnings++;
       else if (f.severity === 'info') summary.infos++;

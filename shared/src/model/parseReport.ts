@@ -298,8 +298,14 @@ function findSuppressions(text: string, lines: readonly Line[], sections: readon
     } else if (m[1] === '-next-line' || m[1] === '-line') {
       let target = m[1] === '-line' ? li : li + 1;
       while (m[1] === '-next-line' && target < lines.length && isBlank(lines[target])) target++;
-      const l = lines[Math.min(target, lines.length - 1)];
-      const table = tables.find((t) => t.span.start <= l.end && t.span.end >= l.start);
+      const ti = Math.min(target, lines.length - 1);
+      const l = lines[ti];
+      // The table the line belongs to, or the one its caption line introduces (the next non-blank line).
+      let after = ti + 1;
+      while (after < lines.length && isBlank(lines[after])) after++;
+      const next = lines[Math.min(after, lines.length - 1)];
+      const table = tables.find((t) => t.span.start <= l.end && t.span.end >= l.start)
+        ?? tables.find((t) => t.span.start >= next.start && t.span.start <= next.end);
       out.push({ scope: 'line', rules, span: { start: l.start, end: table ? Math.max(l.end, table.span.end) : l.end }, directiveSpan });
     } else {
       const end = sectionEndAfter(sections, m.index) ?? text.length;

@@ -133,6 +133,7 @@ export function runRules(
       });
     }
   }
+  if (options.reportSuppressed) return sortFindings(findings.map((f) => (suppressed(report, f) ? { ...f, suppressed: true as const } : f)));
   return sortFindings(findings.filter((f) => !suppressed(report, f)));
 }
 

@@ -46,6 +46,8 @@ export interface RawFinding {
 export interface Finding extends RawFinding {
   readonly ruleId: string;
   readonly severity: Severity;
+  /** Silenced by a directive; present only when the check was asked to report suppressed findings. */
+  readonly suppressed?: true;
 }
 
 export interface RuleContext {
@@ -80,4 +82,6 @@ export interface CheckOptions {
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
   /** Run the prose-versus-table rules (default true). */
   readonly narrative?: boolean;
+  /** Keep the findings that directives silence, marked `suppressed` (default false: they are dropped). */
+  readonly reportSuppressed?: boolean;
 }
