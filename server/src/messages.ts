@@ -17,6 +17,10 @@ export const MSG = {
   },
   unknownRule: { zh: '未知规则“{id}”', en: 'unknown rule "{id}"' },
   viewRuleDoc: { zh: '查看规则说明：{id}', en: 'View rule documentation: {id}' },
+  tooManyProblems: {
+    zh: '还有 {hidden} 个问题未显示：每个文档最多显示 {max} 个（严重的优先），可在设置 xxgk-report.maxProblems 中调整。',
+    en: '{hidden} more problems are not shown: at most {max} per document (the most severe first); see the setting xxgk-report.maxProblems.',
+  },
   disableNextLine: { zh: '在下一行停用规则 {id}', en: 'Disable {id} for the next line' },
   disableTable: { zh: '在整张表停用规则 {id}（指令写在表格之前）', en: 'Disable {id} for this table (directive before the table)' },
   disableSection: { zh: '在本节停用规则 {id}', en: 'Disable {id} for this section' },

@@ -20,6 +20,8 @@ export const SettingsSchema = z.object({
   narrative: z.object({ enabled: z.boolean().default(true) }).default({ enabled: true }),
   /** Delay between the last edit and re-checking (push diagnostics only). */
   debounceMs: z.number().int().min(0).max(10_000).default(300),
+  /** At most this many diagnostics per document, the most severe first (like cspell's maxNumberOfProblems). */
+  maxProblems: z.number().int().min(1).max(100_000).default(100),
   /** `auto` follows the editor's display language. */
   locale: z.enum(['auto', 'zh-cn', 'en']).default('auto'),
 });
@@ -76,6 +78,7 @@ export function parseSettings(raw: unknown, locale: UiLocale = 'zh'): ParsedSett
     rules,
     narrative,
     debounceMs: field('debounceMs', shape.debounceMs),
+    maxProblems: field('maxProblems', shape.maxProblems),
     locale: field('locale', shape.locale),
   };
   return { settings, problems };

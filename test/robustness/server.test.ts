@@ -18,6 +18,8 @@ import { analyze, outline } from '../../shared/src/index';
 import { LspClient, ROOT } from '../server/harness';
 import { RawServer, frame } from './rawServer';
 
+/** These tests compare every published diagnostic with the core's findings: no cap on their number. */
+const UNCAPPED = { debounceMs: 0, maxProblems: 100_000 };
 const SEED = readFileSync(join(ROOT, 'test', 'fixtures', 'seeds', '004_74e3e29789819dcb.txt'), 'utf8');
 const DRAFT = readFileSync(join(ROOT, 'test', 'fixtures', 'synthetic', 'gov2021-tabs.txt'), 'utf8');
 let counter = 0;
@@ -188,7 +190,7 @@ describe('server: malformed JSON-RPC on the wire', () => {
 describe('server: out-of-order and inconsistent document messages', () => {
   let client: LspClient;
   before(async () => {
-    client = await LspClient.start({ settings: { debounceMs: 0 } });
+    client = await LspClient.start({ settings: UNCAPPED });
   });
   after(async () => {
     await client.stop();
@@ -288,7 +290,7 @@ describe('server: out-of-order and inconsistent document messages', () => {
 describe('server: a 20 MB document', () => {
   let client: LspClient;
   before(async () => {
-    client = await LspClient.start({ settings: { debounceMs: 0 } });
+    client = await LspClient.start({ settings: UNCAPPED });
   });
   after(async () => {
     await client.stop();
@@ -372,7 +374,7 @@ describe('server: 500 rapid edits', () => {
 
   for (const debounceMs of [0, 300]) {
     test(`push diagnostics (debounce ${debounceMs} ms): the last publication is the final text's; the server stays up`, async (t) => {
-      const client = await LspClient.start({ settings: { debounceMs } });
+      const client = await LspClient.start({ settings: { ...UNCAPPED, debounceMs } });
       try {
         const u = uri(`rapid-${debounceMs}.txt`);
         await client.open(u, DRAFT);
@@ -398,7 +400,7 @@ describe('server: 500 rapid edits', () => {
   }
 
   test('pull diagnostics: a pull after the edits reports the final text', async () => {
-    const client = await LspClient.start({ pull: true });
+    const client = await LspClient.start({ pull: true, settings: UNCAPPED });
     try {
       const u = uri('rapid-pull.txt');
       await client.open(u, DRAFT);
@@ -414,7 +416,7 @@ describe('server: 500 rapid edits', () => {
 
 describe('server: cancellation of superseded work', () => {
   test('cancelled pulls settle (result or RequestCancelled); the pull for the final version is right', async () => {
-    const client = await LspClient.start({ pull: true });
+    const client = await LspClient.start({ pull: true, settings: UNCAPPED });
     try {
       const u = uri('cancel.txt');
       const big = SEED.repeat(25); // about 190 K characters: each check takes a noticeable time
@@ -452,7 +454,7 @@ describe('server: cancellation of superseded work', () => {
   });
 
   test('push: edits during a long check publish only the final version last', async () => {
-    const client = await LspClient.start({ settings: { debounceMs: 0 } });
+    const client = await LspClient.start({ settings: UNCAPPED });
     try {
       const u = uri('cancel-push.txt');
       const big = SEED.repeat(25);

@@ -694,3 +694,29 @@ describe('LSP: every synthetic fixture survives a full round of requests', () =>
     }
   });
 });
+
+describe('LSP: a cap on diagnostics per document', () => {
+  test('at most maxProblems, errors first, and one line that says how many more there are', async () => {
+    const client = await LspClient.start({ settings: { debounceMs: 0, maxProblems: 5 } });
+    try {
+      // Seed 004 (2 errors) with 30 more prose figures that contradict its table (warnings).
+      const text = `${SEED}\n${'本年度共收到政府信息公开申请99件。\n'.repeat(30)}`;
+      const all = analyze(text).findings;
+      assert.ok(all.length > 30);
+      const u = uri('capped.txt');
+      await client.open(u, text);
+      const published = await client.diagnostics(u, (p) => p.version === 1);
+      assert.equal(published.diagnostics.length, 6);
+      const more = published.diagnostics.filter((d) => d.code === 'too-many-problems');
+      assert.equal(more.length, 1);
+      assert.match(String(more[0].message), new RegExp(`还有 ${all.length - 5} 个问题未显示`));
+      const shown = published.diagnostics.filter((d) => d.code !== 'too-many-problems');
+      const errors = all.filter((f) => f.severity === 'error').length;
+      assert.equal(shown.filter((d) => d.severity === 1).length, errors, 'every error is kept');
+      await client.close(u);
+      noServerErrors(client);
+    } finally {
+      await client.stop();
+    }
+  });
+});

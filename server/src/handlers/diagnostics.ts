@@ -8,11 +8,36 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Checked, ServerContext } from '../context';
 import { toDiagnostic, tooLargeDiagnostic } from '../convert';
 import { DEFAULT_SETTINGS } from '../settings';
+import { msg, MSG, type UiLocale } from '../messages';
 
+const RANK = { error: 0, warning: 1, info: 2, hint: 3 } as const;
+
+/**
+ * The document's diagnostics: at most `maxProblems`, the most severe first (in document order within a
+ * severity), and then one line that says how many more there are, so a cap is never a silent clean verdict.
+ */
 export function diagnosticsFor(ctx: ServerContext, checked: Checked): Diagnostic[] {
   const { doc, analysis, locale } = checked;
   if (analysis.skipped) return [tooLargeDiagnostic(analysis.skipped.size, ctx.maxLength, locale)];
-  return analysis.findings.map((f) => toDiagnostic(doc, f, locale, ctx.docsBase));
+  const max = checked.settings.maxProblems;
+  if (analysis.findings.length <= max) return analysis.findings.map((f) => toDiagnostic(doc, f, locale, ctx.docsBase));
+  const shown = analysis.findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i)
+    .slice(0, max)
+    .sort((a, b) => a.i - b.i)
+    .map(({ f }) => toDiagnostic(doc, f, locale, ctx.docsBase));
+  return [...shown, moreDiagnostic(analysis.findings.length - max, max, locale)];
+}
+
+function moreDiagnostic(hidden: number, max: number, locale: UiLocale): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 3,
+    source: 'xxgk-report',
+    code: 'too-many-problems',
+    message: msg(MSG.tooManyProblems, locale, { hidden: String(hidden), max: String(max) }),
+  };
 }
 
 export interface DiagnosticsHandle {
