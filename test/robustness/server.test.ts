@@ -240,27 +240,18 @@ describe('server: out-of-order and inconsistent document messages', () => {
     await assertHealthy(client);
   });
 
-  test('didOpen twice for one document: the second text wins', async () => {
-    const u = uri('twice.txt');
-    await client.open(u, SEED);
-    await client.diagnostics(u, (x) => x.version === 1);
-    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'xxgk-report', version: 2, text: DRAFT } });
-    const last = await settled(client, u, 2);
-    assert.deepEqual(keys(last.diagnostics), expectedKeys(DRAFT));
-    await client.close(u);
-    await assertHealthy(client);
-  });
-
-  test('didOpen twice with the same version: the second text is checked, not the cached first', async () => {
-    const u = uri('twice-same-version.txt');
-    await client.open(u, SEED);
-    await client.diagnostics(u, (x) => x.version === 1);
-    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'xxgk-report', version: 1, text: DRAFT } });
-    const last = await settled(client, u, 1);
-    assert.deepEqual(keys(last.diagnostics), expectedKeys(DRAFT));
-    await client.close(u);
-    await assertHealthy(client);
-  });
+  for (const [version, what] of [[2, ': the second text wins'], [1, ' with the same version: the second text is checked, not the cached first']] as const) {
+    test(`didOpen twice for one document${what}`, async () => {
+      const u = uri(`twice-v${version}.txt`);
+      await client.open(u, SEED);
+      await client.diagnostics(u, (x) => x.version === 1);
+      await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'xxgk-report', version, text: DRAFT } });
+      const last = await settled(client, u, version);
+      assert.deepEqual(keys(last.diagnostics), expectedKeys(DRAFT));
+      await client.close(u);
+      await assertHealthy(client);
+    });
+  }
 
   test('ranges past the end, reversed ranges and surrogate-splitting edits are applied as TextDocument does', async () => {
     const u = uri('ranges.txt');

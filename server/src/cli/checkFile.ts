@@ -7,7 +7,7 @@ import {
   analyze,
   applyEdits,
   localize,
-  nextSafeFix,
+  fixToFixpoint,
   type CheckOptions,
   type Finding,
   type Report,
@@ -23,8 +23,7 @@ import { M, errnoReason, type Lang } from './messages';
 import { LineIndex, dominantEol, normalizeEol, withEol, type EolStyle, type NormalizedText } from './text';
 import type { WalkEntry } from './walk';
 
-/** `--fix` re-checks and fixes again until nothing safe is left, at most this many times. */
-/** Fix-all applies one fix per round; a report rarely has more than a few safe fixes. */
+/** `--fix` applies one fix per round and re-checks, until nothing safe is left, at most this many rounds. */
 export const MAX_FIX_ROUNDS = 100;
 export { MAX_FILE_MIB } from './readCheck';
 
@@ -50,13 +49,6 @@ interface Analysis {
   readonly norm: NormalizedText;
   readonly report: Report;
   readonly findings: readonly Finding[];
-}
-
-/** FNV-1a over UTF-16 code units: a cheap fingerprint to notice fix-all coming back to an earlier text. */
-function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 /**
@@ -188,18 +180,15 @@ export function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): FileOut
     const first = analyzeText(decoded.text, job.options);
     let final = first;
     let fixed = 0;
-    // One safe fix per round, chosen from the findings of the text as it now is, until none is left: two
-    // fixes never act on one identity in one pass (the same loop as the editor's fixToFixpoint).
-    const seen = new Set<string>();
-    for (let round = 0; job.fix && round < MAX_FIX_ROUNDS; round++) {
-      const edits = nextSafeFix(final.norm.text, final.findings);
-      if (edits.length === 0) break;
-      const next = applyEdits(final.text, toFileEdits(edits, final.norm, eol));
-      const key = `${next.length}:${hash32(next)}`;
-      if (next === final.text || seen.has(key)) break;
-      seen.add(key);
-      fixed++;
-      final = analyzeText(next, job.options);
+    if (job.fix) {
+      // The editor's fix-all: one safe fix per round on the normalized text, re-checked after each; its edits,
+      // on the original text, are then written into the file's own line endings at once.
+      const options = { ...job.options, reuse: false };
+      const all = fixToFixpoint(first.norm.text, first.findings, (t) => analyze(t, options).findings, MAX_FIX_ROUNDS);
+      if (all.applied > 0) {
+        fixed = all.applied;
+        final = analyzeText(applyEdits(first.text, toFileEdits(all.edits, first.norm, eol)), job.options);
+      }
     }
 
     let note: string | undefined;
@@ -207,6 +196,7 @@ export function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): FileOut
     let writeFailed = false;
     let stderr: FileOutcome['stderr'];
     if (final !== first) {
+      const refused = job.dryRun ? undefined : refusal(env, entry, lang);
       if (!roundTrips(bytes, decoded.text, encoding)) {
         note = M.notFixedEncoding(encoding)[lang];
         stderr = { text: `${entry.path}: ${note}`, isError: false };
@@ -215,8 +205,8 @@ export function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): FileOut
       } else if (job.dryRun) {
         const abs = path.isAbsolute(entry.path);
         diff = unifiedDiff(first.text, final.text, abs ? entry.path : `a/${entry.path}`, abs ? entry.path : `b/${entry.path}`);
-      } else if (refusal(env, entry, lang)) {
-        note = refusal(env, entry, lang)!;
+      } else if (refused) {
+        note = refused;
         stderr = { text: `${entry.path}: ${note}`, isError: false };
         final = first;
         fixed = 0;

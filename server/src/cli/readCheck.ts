@@ -6,16 +6,12 @@
 import { constants, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { decodeBytes, type EncodingName } from './encoding';
+import type { Localized } from '../../../shared/src/index';
 import { M } from './messages';
 
 /** Files larger than this are skipped (a report is tens of kilobytes). */
 export const MAX_FILE_MIB = 32;
 export const MAX_FILE_BYTES = MAX_FILE_MIB * 1024 * 1024;
-
-export interface Localized {
-  readonly zh: string;
-  readonly en: string;
-}
 
 export type ReadDecision =
   | { readonly kind: 'text'; readonly text: string; readonly encoding: EncodingName }

@@ -5,7 +5,7 @@
  */
 import { CodeAction, CodeActionKind, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleDocUrl, safeFixEdits, type Finding, type Report, type Section, type Span, type TextEdit } from '../../../shared/src/index';
+import { ruleDocUrl, type Finding, type Report, type Section, type Span, type TextEdit } from '../../../shared/src/index';
 import type { ServerContext } from '../context';
 import { FIX_ALL_KIND, fixToAction, toDiagnostic, toOffsets, toPosition, toTextEdits, toWorkspaceEdit } from '../convert';
 import { msg, MSG, type UiLocale } from '../messages';
@@ -27,7 +27,7 @@ function wanted(only: readonly string[] | undefined, kind: string): boolean {
 
 export function codeActions(
   ctx: ServerContext, doc: TextDocument, report: Report, findings: readonly Finding[], params: CodeActionParams, locale: UiLocale,
-  fixAllEdits: () => readonly TextEdit[] = () => safeFixEdits(findings),
+  fixAllEdits: () => readonly TextEdit[],
 ): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];

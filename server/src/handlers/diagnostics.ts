@@ -50,6 +50,9 @@ export interface DiagnosticsHandle {
 export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandle {
   const { connection, documents } = ctx;
   const pushedForClosed = new Set<string>();
+  // A second didOpen of an open URI replaces its text, possibly with the same version number. Registered
+  // first, so the listeners below (pull or push) never see the old analysis.
+  documents.onDidOpen(ctx.guard('didOpen', undefined, (e) => ctx.cache.delete(e.document.uri)));
 
   if (ctx.caps.pullDiagnostics) {
     // A result id per (version, settings generation) lets the client skip unchanged reports.
@@ -62,8 +65,6 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandle {
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsFor(ctx, checked) };
     }));
     documents.onDidOpen(ctx.guard('didOpen', undefined, (e) => {
-      // A second didOpen of an open URI replaces its text, possibly with the same version number.
-      ctx.cache.delete(e.document.uri);
       if (pushedForClosed.delete(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     }));
     return {
@@ -101,8 +102,6 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandle {
   // didOpen is followed by a content-change event for the same version; that one must not delay the first check.
   const justOpened = new Map<string, number>();
   documents.onDidOpen(ctx.guard('didOpen', undefined, (e) => {
-    // A second didOpen of an open URI replaces its text, possibly with the same version number.
-    ctx.cache.delete(e.document.uri);
     pushedForClosed.delete(e.document.uri);
     justOpened.set(e.document.uri, e.document.version);
     schedule(e.document, true);

@@ -168,8 +168,10 @@ export function hasCjk(s: string): boolean {
   return /[\u3400-\u9fff\uf900-\ufaff]/.test(s);
 }
 
-/** Formats a number the way reports write it: integers plain, decimals without float noise. */
-/** The one number formatter of every output (messages, hover, inlay hints, fixes): at most 4 decimals. */
+/**
+ * Formats a number the way reports write it: integers plain, decimals without float noise (at most 4). The one
+ * formatter of every output: messages, hover, inlay hints, fixes.
+ */
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n) || Number.isInteger(n)) return String(n);
   return String(Math.round(n * 10000) / 10000);

@@ -8,7 +8,8 @@
 import type { Cell } from '../model/types';
 import { formatNumber } from '../model/text';
 import { matchFigures } from './narrative';
-import { SUM_RULES, cellIn, memo, num, round, sumEvaluations, tableViews, type SumEvaluation } from './support';
+import { SUM_RULES, cellIn, memo, num, round, sumEvaluations, tableViews, type SumEvaluation, type TableView } from './support';
+import type { Check } from '../templates/schema';
 import type { Fix, Localized, RuleContext } from './types';
 
 export interface Term {
@@ -60,6 +61,19 @@ export function sumIdentity(ev: SumEvaluation): Identity | undefined {
   return { terms, constant: 0, relation: ev.check.strictness === 'at-least' ? 'ge' : 'eq', source: 'sum' };
 }
 
+/** The identity a `balance` check states in one column: Σ left − Σ right = 0, when every cell is in the table. */
+export function balanceIdentity(view: TableView, check: Check, column: string): Identity | undefined {
+  const terms: Term[] = [];
+  for (const [ids, coef] of [[check.left, 1], [check.right, -1]] as const) {
+    for (const rid of ids) {
+      const cell = cellIn(view.rows.get(rid), column);
+      if (!cell) return undefined;
+      terms.push({ cell, coef });
+    }
+  }
+  return { terms, constant: 0, relation: 'eq', source: 'balance' };
+}
+
 const cache = new WeakMap<object, { templates: RuleContext['templates']; value: Identity[] }>();
 
 /** Every identity of the report (complete or not). */
@@ -76,14 +90,8 @@ export function identities(ctx: RuleContext): Identity[] {
       for (const check of view.tt.checks) {
         if (check.kind !== 'balance') continue;
         for (const column of view.table.columns) {
-          const terms: Term[] = [];
-          for (const [ids, coef] of [[check.left, 1], [check.right, -1]] as const) {
-            for (const rid of ids) {
-              const cell = cellIn(view.rows.get(rid), column);
-              if (cell) terms.push({ cell, coef });
-            }
-          }
-          if (terms.length === check.left.length + check.right.length) out.push({ terms, constant: 0, relation: 'eq', source: 'balance' });
+          const id = balanceIdentity(view, check, column);
+          if (id) out.push(id);
         }
       }
       if (view.table.kind === 'stats') {

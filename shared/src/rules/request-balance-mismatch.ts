@@ -1,6 +1,6 @@
 import type { RawFinding, RuleDefinition } from './types';
 import { cellIn, columnName, num, rowName, round, tableViews } from './support';
-import { repairFixes, type Identity } from './identities';
+import { balanceIdentity, repairFixes } from './identities';
 import type { Cell } from '../model/types';
 import { formatNumber } from '../model/text';
 import { rowsWithWrongTotal } from './applicant-total-mismatch';
@@ -33,12 +33,8 @@ const rule: RuleDefinition = {
           if (left === right) continue;
           const lastId = check.right[check.right.length - 1];
           const cell = cellIn(view.rows.get(lastId), column)!;
-          const cells = ids.map((id) => cellIn(view.rows.get(id), column)!);
-          const identity: Identity = {
-            terms: cells.map((c, i) => ({ cell: c, coef: i < check.left.length ? 1 : -1 })),
-            constant: 0, relation: 'eq', source: 'balance',
-          };
-          const nameOf = (c: Cell): string => rowName(view, ids[cells.indexOf(c)]);
+          const identity = balanceIdentity(view, check, column)!;
+          const nameOf = (c: Cell): string => rowName(view, ids[identity.terms.findIndex((t) => t.cell === c)]);
           const col = columnName(view, column);
           const lhs = check.left.map((id) => rowName(view, id)).join(' + ');
           const rhs = check.right.map((id) => rowName(view, id)).join(' + ');

@@ -214,7 +214,6 @@ export function sumMismatchFinding(ctx: RuleContext, ev: SumEvaluation, extra?: 
     return undefined;
   }
   const what = describeTotal(ev);
-  const partNames = ev.parts.filter((p) => p.present).map((p) => (ev.check.axis === 'rows' ? rowName(ev.view, p.id) : columnName(ev.view, p.column)));
   const countTotal = !Number.isInteger(ev.sum) && (ev.view.indicators.get(ev.total.id)?.numeric ?? 'count') === 'count' && (ev.view.tt.columns.find((c) => c.id === ev.column)?.numeric ?? 'count') === 'count';
   const fixes = ev.missingParts === 0 ? sumFixes(ctx, ev, cell, countTotal) : [];
   const hint = ev.missingParts === 0 ? typoHint(total, ev.sum) : undefined;
@@ -236,8 +235,8 @@ export function sumMismatchFinding(ctx: RuleContext, ev: SumEvaluation, extra?: 
     });
   }
   return finding({
-    zh: `${what.zh}应为 ${formatNumber(ev.sum)}（${terms ?? `${partNames.length}个分项之和`}），此处为 ${formatNumber(total)}。${hint ? hint.zh : ''}`,
-    en: `${what.en} should be ${formatNumber(ev.sum)} (${terms ?? `the sum of ${partNames.length} parts`}), not ${formatNumber(total)}.${hint ? ` ${hint.en}` : ''}`,
+    zh: `${what.zh}应为 ${formatNumber(ev.sum)}（${terms ?? `${values.length}个分项之和`}），此处为 ${formatNumber(total)}。${hint ? hint.zh : ''}`,
+    en: `${what.en} should be ${formatNumber(ev.sum)} (${terms ?? `the sum of ${values.length} parts`}), not ${formatNumber(total)}.${hint ? ` ${hint.en}` : ''}`,
   });
 
   function finding(message: Localized): RawFinding {
