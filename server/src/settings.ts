@@ -22,6 +22,11 @@ export const SettingsSchema = z.object({
   debounceMs: z.number().int().min(0).max(10_000).default(300),
   /** At most this many diagnostics per document, the most severe first (like cspell's maxNumberOfProblems). */
   maxProblems: z.number().int().min(1).max(100_000).default(100),
+  /**
+   * Show findings whose default severity is `info` as hints (dots under the text, not entries in the Problems
+   * view); a rule set to `info` explicitly in `rules` is still shown as information.
+   */
+  infoAsHint: z.boolean().default(true),
   /** `auto` follows the editor's display language. */
   locale: z.enum(['auto', 'zh-cn', 'en']).default('auto'),
 });
@@ -79,6 +84,7 @@ export function parseSettings(raw: unknown, locale: UiLocale = 'zh'): ParsedSett
     narrative,
     debounceMs: field('debounceMs', shape.debounceMs),
     maxProblems: field('maxProblems', shape.maxProblems),
+    infoAsHint: field('infoAsHint', shape.infoAsHint),
     locale: field('locale', shape.locale),
   };
   return { settings, problems };

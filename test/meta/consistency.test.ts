@@ -61,6 +61,7 @@ describe('package.json settings ↔ registry', () => {
     assert.equal(props['xxgk-report.narrative.enabled']?.default, DEFAULT_SETTINGS.narrative.enabled);
     assert.equal(props['xxgk-report.debounceMs']?.default, DEFAULT_SETTINGS.debounceMs);
     assert.equal(props['xxgk-report.maxProblems']?.default, DEFAULT_SETTINGS.maxProblems);
+    assert.equal(props['xxgk-report.infoAsHint']?.default, DEFAULT_SETTINGS.infoAsHint);
     const serverKeys = Object.keys(SettingsSchema.shape).map((k) => (k === 'narrative' ? 'xxgk-report.narrative.enabled' : `xxgk-report.${k}`));
     const clientOnly = ['xxgk-report.checkPlainText', 'xxgk-report.trace.server'];
     assert.deepEqual(Object.keys(props).sort(), [...serverKeys, ...clientOnly].sort());

@@ -112,7 +112,8 @@ describe('LSP: a 2014-format seed report (push diagnostics)', () => {
       assert.ok(span);
       assert.deepEqual(r.location.range, rangeOf(SEED, span.start, span.end));
     }
-    const severities = { error: 1, warning: 2, info: 3, hint: 4 } as const;
+    // Information shows as a hint by default (infoAsHint).
+    const severities = { error: 1, warning: 2, info: 4, hint: 4 } as const;
     for (const f of core.findings) {
       const match = published.diagnostics.find((x) => x.code === f.ruleId && sameRange(x.range, rangeOf(SEED, f.span.start, f.span.end)));
       assert.ok(match, `diagnostic for ${f.ruleId}`);
@@ -720,3 +721,38 @@ describe('LSP: a cap on diagnostics per document', () => {
     }
   });
 });
+
+describe('LSP: information shown as hints', () => {
+  const SEED2 = readFileSync(join(ROOT, 'test', 'fixtures', 'seeds', '002_4c0596bc8ba7dc96.txt'), 'utf8');
+  const infoRules = new Set(analyze(SEED2).findings.filter((f) => f.severity === 'info').map((f) => f.ruleId));
+
+  test('by default an info finding is a hint (not in the Problems view); infoAsHint false or an explicit info rule lists it', async () => {
+    assert.ok(infoRules.has('cell-missing'), 'seed 002 has blank cells');
+    const client = await LspClient.start({ settings: { debounceMs: 0 } });
+    try {
+      const u = uri('hints.txt');
+      await client.open(u, SEED2);
+      let published = await client.diagnostics(u, (p) => p.version === 1);
+      const ofRule = (rule: string): Diagnostic[] => published.diagnostics.filter((d) => d.code === rule);
+      assert.ok(ofRule('cell-missing').length > 0);
+      for (const rule of infoRules) for (const d of ofRule(rule)) assert.equal(d.severity, 4, `${rule} is a hint by default`);
+      assert.ok(published.diagnostics.some((d) => d.severity === 1 || d.severity === 2), 'errors and warnings stay as they are');
+
+      await client.configurationChanged({ debounceMs: 0, infoAsHint: false });
+      published = await client.diagnostics(u, (p) => ofRuleIn(p.diagnostics, 'cell-missing').some((d) => d.severity === 3));
+      for (const rule of infoRules) for (const d of ofRule(rule)) assert.equal(d.severity, 3, `${rule} listed with infoAsHint off`);
+
+      await client.configurationChanged({ debounceMs: 0, rules: { 'cell-missing': 'info' } });
+      published = await client.diagnostics(u, (p) => ofRuleIn(p.diagnostics, 'cell-missing').some((d) => d.severity === 3) && p.diagnostics.some((d) => d.severity === 4));
+      assert.ok(ofRule('cell-missing').every((d) => d.severity === 3), 'a rule set to info explicitly is listed');
+      await client.close(u);
+      noServerErrors(client);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+function ofRuleIn(list: readonly Diagnostic[], rule: string): Diagnostic[] {
+  return list.filter((d) => d.code === rule);
+}

@@ -5,14 +5,14 @@ import { msg, MSG } from '../../server/src/messages';
 
 describe('settings', () => {
   test('defaults', () => {
-    assert.deepEqual(DEFAULT_SETTINGS, { template: 'auto', rules: {}, narrative: { enabled: true }, debounceMs: 300, maxProblems: 100, locale: 'auto' });
+    assert.deepEqual(DEFAULT_SETTINGS, { template: 'auto', rules: {}, narrative: { enabled: true }, debounceMs: 300, maxProblems: 100, infoAsHint: true, locale: 'auto' });
     for (const raw of [undefined, null, 42, 'x', [], {}]) assert.deepEqual(parseSettings(raw), { settings: DEFAULT_SETTINGS, problems: [] });
   });
 
   test('valid values are taken, nested or dotted', () => {
     const nested = parseSettings({ template: 'gov2019', rules: { 'sum-mismatch': 'off' }, narrative: { enabled: false }, debounceMs: 0, locale: 'en' });
     assert.deepEqual(nested.problems, []);
-    assert.deepEqual(nested.settings, { template: 'gov2019', rules: { 'sum-mismatch': 'off' }, narrative: { enabled: false }, debounceMs: 0, maxProblems: 100, locale: 'en' });
+    assert.deepEqual(nested.settings, { template: 'gov2019', rules: { 'sum-mismatch': 'off' }, narrative: { enabled: false }, debounceMs: 0, maxProblems: 100, infoAsHint: true, locale: 'en' });
     const dotted = parseSettings({ 'xxgk-report.template': 'gov2014', 'xxgk-report.narrative.enabled': false, 'xxgk-report.rules': { 'cell-missing': 'hint' } });
     assert.deepEqual(dotted.problems, []);
     assert.equal(dotted.settings.template, 'gov2014');
@@ -25,7 +25,7 @@ describe('settings', () => {
     const { settings, problems } = parseSettings({
       template: 'gov1999', debounceMs: -5, locale: 'fr', narrative: { enabled: 'yes' }, rules: { 'sum-mismatch': 'loud', 'cell-missing': 'hint', 'no-such-rule': 'error' },
     });
-    assert.deepEqual(settings, { template: 'auto', rules: { 'cell-missing': 'hint' }, narrative: { enabled: true }, debounceMs: 300, maxProblems: 100, locale: 'auto' });
+    assert.deepEqual(settings, { template: 'auto', rules: { 'cell-missing': 'hint' }, narrative: { enabled: true }, debounceMs: 300, maxProblems: 100, infoAsHint: true, locale: 'auto' });
     assert.equal(problems.length, 6);
     assert.ok(problems.some((p) => p.startsWith('xxgk-report.template = "gov1999"')));
     assert.ok(problems.some((p) => p.startsWith('xxgk-report.rules.sum-mismatch = "loud"')));
