@@ -19,19 +19,6 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out + text.slice(pos);
 }
 
-/** The edits of the first safe fix of each finding, without overlaps (earlier findings win). */
-export function safeFixEdits(findings: readonly Finding[]): TextEdit[] {
-  const out: TextEdit[] = [];
-  for (const f of findings) {
-    if (f.suppressed) continue;
-    const fix = f.fixes?.find((x) => x.safe);
-    if (!fix) continue;
-    if (fix.edits.some((e) => out.some((o) => e.span.start < o.span.end && o.span.start < e.span.end || (e.span.start === o.span.start && e.span.end === o.span.end)))) continue;
-    out.push(...fix.edits);
-  }
-  return out;
-}
-
 /** The edits of the first safe fix that changes the text, or [] when none is left. */
 export function nextSafeFix(text: string, findings: readonly Finding[]): TextEdit[] {
   for (const f of findings) {

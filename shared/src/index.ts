@@ -17,10 +17,11 @@ export { analyze, runRules, type AnalyzeOptions, type Analysis } from './rules/r
 export { rules, ruleById } from './rules/index';
 export { SUM_RULES } from './rules/support';
 export { builtinTemplates, loadTemplates } from './templates/load';
-export { applyEdits, fixToFixpoint, nextSafeFix, safeFixEdits, type FixAllResult } from './edits';
+export { applyEdits, fixToFixpoint, nextSafeFix, type FixAllResult } from './edits';
 export { localize, toLocale, type Locale } from './l10n';
 export { outline, type OutlineNode } from './features/outline';
 export { hover, type HoverInfo } from './features/hover';
 export { blankTables } from './features/blankTables';
 export { completions, type CompletionItem } from './features/completions';
 export { RULE_DOCS_BASE, ruleDocUrl } from './docs';
+export { formatNumber } from './model/text';

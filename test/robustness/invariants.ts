@@ -12,13 +12,13 @@
  *  - the check takes at most 50 ms per KiB + 200 ms;
  *  - `outline` nests: children inside parents, siblings ordered and disjoint;
  *  - applying any offered fix changes only its edits' spans and removes its finding;
- *  - applying the safe fixes (`safeFixEdits`) round after round (at most 3) leaves no finding that
+ *  - applying the safe fixes one per round (`nextSafeFix`, as fix-all does; at most 20 rounds by default) leaves no finding that
  *    still offers a safe fix, and changes only the edited spans each round;
  *  - `applyEdits` never throws and keeps all text outside the valid edits.
  */
 import { performance } from 'node:perf_hooks';
 import {
-  analyze, applyEdits, completions, hover, outline, safeFixEdits,
+  analyze, applyEdits, completions, hover, nextSafeFix, outline,
   type CheckOptions, type Finding, type OutlineNode, type Report, type Section, type Span, type TextEdit,
 } from '../../shared/src/index';
 
@@ -351,21 +351,21 @@ export function checkOfferedFixes(text: string, findings: readonly Finding[], o:
 }
 
 /** Safe fixes round after round (at most `rounds`): only the edited spans change, and no safe fix is left. */
-export function checkSafeFixRounds(text: string, findings: readonly Finding[], rounds = 3, options?: CheckOptions): { text: string; rounds: number } {
+export function checkSafeFixRounds(text: string, findings: readonly Finding[], rounds = 20, options?: CheckOptions): { text: string; rounds: number } {
   let current = text;
   let currentFindings = findings;
   for (let round = 0; round < rounds; round++) {
     let edits: TextEdit[];
     try {
-      edits = safeFixEdits(currentFindings);
+      edits = nextSafeFix(current, currentFindings);
     } catch (e) {
-      fail('no-throw', `safeFixEdits threw: ${String(e)}`);
+      fail('no-throw', `nextSafeFix threw: ${String(e)}`);
     }
     if (edits.length === 0) return { text: current, rounds: round };
     edits.forEach((e, k) => checkSpan(current, e.span, `safe edit ${k}`));
     const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
     for (let k = 1; k < sorted.length; k++) {
-      if (sorted[k].span.start < sorted[k - 1].span.end) fail('safe-fixes', `safeFixEdits returned overlapping edits [${sorted[k - 1].span.start}, ${sorted[k - 1].span.end}) and [${sorted[k].span.start}, ${sorted[k].span.end})`);
+      if (sorted[k].span.start < sorted[k - 1].span.end) fail('safe-fixes', `nextSafeFix returned overlapping edits [${sorted[k - 1].span.start}, ${sorted[k - 1].span.end}) and [${sorted[k].span.start}, ${sorted[k].span.end})`);
     }
     const next = applyEdits(current, edits);
     checkOnlyEditedSpans(current, next, edits, 'safe-fixes-only-their-spans');
@@ -420,7 +420,7 @@ export function checkApplyEdits(text: string, edits: readonly TextEdit[]): void 
 export function checkAll(text: string, o: { maxFixes?: number; pick?: number; timing?: boolean; options?: CheckOptions } = {}): Analysis {
   const a = checkAnalysis(text, { timing: o.timing ?? true, pick: o.pick ?? 0, ...(o.options ? { options: o.options } : {}) });
   checkOfferedFixes(text, a.findings, { maxFixes: o.maxFixes ?? 4, pick: o.pick ?? 0, ...(o.options ? { options: o.options } : {}) });
-  checkSafeFixRounds(text, a.findings, 3, o.options);
+  checkSafeFixRounds(text, a.findings, 20, o.options);
   return a;
 }
 

@@ -8,7 +8,7 @@
  * so that a known bug does not hide a new one; `npm run fuzz` lists them separately.
  * When a bug is fixed: remove its `todo` in regressions.test.ts and its entry here.
  */
-import { analyze, applyEdits, safeFixEdits } from '../../shared/src/index';
+import { analyze, applyEdits, nextSafeFix } from '../../shared/src/index';
 import { Violation } from './invariants';
 
 export interface KnownIssue {
@@ -19,11 +19,11 @@ export interface KnownIssue {
 }
 
 /** Safe fixes that write a cell, then write the same cell back to another value in a later round. */
-export function safeFixesOscillate(text: string, rounds = 6): boolean {
+export function safeFixesOscillate(text: string, rounds = 12): boolean {
   let current = text;
   const history = new Map<string, string[]>();
   for (let round = 0; round < rounds; round++) {
-    const edits = safeFixEdits(analyze(current).findings);
+    const edits = nextSafeFix(current, analyze(current).findings);
     if (edits.length === 0) return false;
     for (const e of edits) {
       const key = `${e.span.start}`;

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, applyEdits, safeFixEdits, type Finding } from '../../shared/src/index';
+import { analyze, applyEdits, fixToFixpoint, type Finding } from '../../shared/src/index';
 import { loadFixture } from '../support/fixtures';
 import { fixtureFiles, ROOT } from '../support/walk';
 
@@ -52,12 +52,8 @@ for (const dir of dirs) {
       });
     });
     test(`fix all safe: ${rel}`, () => {
-      const edits = safeFixEdits(before);
       const fixedRules = new Set(before.filter((f) => f.fixes?.some((x) => x.safe)).map((f) => f.ruleId));
-      let text = fx.text;
-      for (let round = 0; round < 3 && edits.length > 0; round++) {
-        text = applyEdits(text, safeFixEdits(analyze(text, fx.options).findings));
-      }
+      const text = fixToFixpoint(fx.text, before, (t) => analyze(t, fx.options).findings).text;
       const left = analyze(text, fx.options).findings.filter((f) => fixedRules.has(f.ruleId) && f.fixes?.some((x) => x.safe));
       assert.deepEqual(left.map((f) => key(text, f)), []);
     });

@@ -18,11 +18,11 @@ for (const dir of dirs) {
     const rel = file.slice(ROOT.length + 1);
     test(`switching one rule off changes only that rule: ${rel}`, () => {
       const fx = loadFixture(file);
-      const all = analyze(fx.text, { ...fx.options, reuse: false }).findings;
+      const all = analyze(fx.text, { ...fx.options, reuse: false, fold: false }).findings;
       const leaks: string[] = [];
       for (const r of rules) {
         if (r.id === 'checker-error') continue;
-        const off = analyze(fx.text, { ...fx.options, reuse: false, rules: { ...fx.options.rules, [r.id]: 'off' } }).findings;
+        const off = analyze(fx.text, { ...fx.options, reuse: false, fold: false, rules: { ...fx.options.rules, [r.id]: 'off' } }).findings;
         const expected = all.filter((f) => f.ruleId !== r.id).map(key).sort();
         const actual = off.map(key).sort();
         const gained = actual.filter((k) => !expected.includes(k));

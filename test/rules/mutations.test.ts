@@ -8,21 +8,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, applyEdits, safeFixEdits, type CheckOptions } from '../../shared/src/index';
+import { analyze, fixToFixpoint, type CheckOptions } from '../../shared/src/index';
 import { loadFixture } from '../support/fixtures';
 import { fixtureFiles, ROOT } from '../support/walk';
 
 const ARITHMETIC = /^(sum-mismatch|sum-expected-mismatch|applicant-total-mismatch|outcome-total-mismatch|review-total-mismatch|request-balance-mismatch|subset-exceeds-total|total-missing|cell-invalid)$/;
 const dirs = ['test/fixtures/seeds', 'test/fixtures/synthetic'].map((d) => join(ROOT, d)).filter(existsSync);
 
-/** Safe fixes applied one pass at a time until none is left (at most 5 passes). */
+/** Fix-all as `--fix`, the editor's "fix all" and source.fixAll do it: one safe fix per round, to a fixpoint. */
 function fixAll(text: string, options: CheckOptions): string {
-  for (let i = 0; i < 5; i++) {
-    const edits = safeFixEdits(analyze(text, options).findings).filter((e) => text.slice(e.span.start, e.span.end) !== e.newText);
-    if (edits.length === 0) return text;
-    text = applyEdits(text, edits);
-  }
-  return text;
+  const check = (t: string) => analyze(t, { ...options, reuse: false }).findings;
+  return fixToFixpoint(text, check(text), check).text;
 }
 
 function mutations(raw: string): string[] {

@@ -104,6 +104,7 @@ function toJsonFindings(a: Analysis, lang: Lang, eol: EolStyle, quiet: boolean):
         edits: fx.edits.map((e) => ({ ...loc(e.span), newText: withEol(e.newText, eol) })),
       })),
       ...(f.suppressed ? { suppressed: true as const } : {}),
+      ...(Array.isArray(f.data?.['folded']) ? { folded: (f.data['folded'] as unknown[]).map(String) } : {}),
     });
   }
   return out;

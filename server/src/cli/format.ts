@@ -79,6 +79,8 @@ export function humanFormatter(o: HumanOptions): Formatter {
         const where = `${visible(r.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
         const mark = f.suppressed ? paint(ANSI.dim, o.lang === 'zh' ? '（已被注释指令停用）' : '(suppressed by a directive)') + ' ' : '';
         out += `${paint(ANSI.bold, where)} ${mark}${paint(f.suppressed ? ANSI.dim : SEVERITY_COLOUR[f.severity], f.severity)} ${paint(ANSI.dim, f.rule)} ${oneLine(f.message)}\n`;
+        // A culprit cell: each failing check it stands for, indented under it.
+        if (f.folded) for (const rel of f.related) out += `    ${paint(ANSI.dim, `${rel.range.start.line + 1}:${rel.range.start.character + 1}`)} ${oneLine(rel.message)}\n`;
       }
       o.write(out);
     },

@@ -70,6 +70,8 @@ export const FindingSchema = z.strictObject({
   fixes: z.array(FixSchema),
   /** With --report-suppressed: silenced by a directive in the report (not counted in the summary). */
   suppressed: z.literal(true).optional(),
+  /** The culprit cell of several failing checks: the rules whose findings this one stands for (`related` has each). */
+  folded: z.array(z.string()).optional(),
 });
 
 export const FileResultSchema = z.strictObject({

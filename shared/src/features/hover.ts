@@ -2,9 +2,12 @@
  * Hover texts: what a table row counts, its unit and template, the meaning of a column, the
  * computed sum of a total cell, and the table value behind a figure in the prose.
  */
-import type { Cell, Figure, Report, Span, Table, TableRow } from '../model/types';
-import type { Finding } from '../rules/types';
-import type { Check, TableTemplate, Template } from '../templates/schema';
+import type { Cell, Figure, Report, Span, Table, TableRow, TemplateId } from '../model/types';
+import type { Finding, RuleContext } from '../rules/types';
+import type { TableTemplate, Template } from '../templates/schema';
+import { allSumEvaluations, num, round, tableViews } from '../rules/support';
+import { identities } from '../rules/identities';
+import { builtinTemplates } from '../templates/load';
 import {
   columnOf, figureAt, formatNumber, indicatorOf, md, overlaps, pick, tableAt, tableName, tableTemplate, templateById,
   type FeatureLocale,
@@ -42,12 +45,18 @@ const T = {
 const SEVERITY_ICON: Record<Finding['severity'], string> = { error: '⛔', warning: '⚠️', info: 'ℹ️', hint: '💡' };
 
 /** The hover at `offset`, or undefined when there is nothing to say. Never throws. */
-export function hover(report: Report, offset: number, locale: FeatureLocale = 'zh', findings: readonly Finding[] = []): HoverInfo | undefined {
+export function hover(
+  report: Report,
+  offset: number,
+  locale: FeatureLocale = 'zh',
+  findings: readonly Finding[] = [],
+  templates: ReadonlyMap<TemplateId, Template> = builtinTemplates(),
+): HoverInfo | undefined {
   try {
     const hit = tableAt(report, offset);
     if (hit?.row) {
       return hit.cell
-        ? cellHover(hit.table, hit.row, hit.cell, locale, findings)
+        ? cellHover({ report, templates, options: {} }, hit.table, hit.row, hit.cell, locale, findings)
         : labelHover(hit.table, hit.row, locale, findings);
     }
     const figure = figureAt(report, offset);
@@ -116,13 +125,13 @@ function labelHover(table: Table, row: TableRow, locale: FeatureLocale, findings
   return { span: row.labelSpan, markdown: lines.join('\n') };
 }
 
-function cellHover(table: Table, row: TableRow, cell: Cell, locale: FeatureLocale, findings: readonly Finding[]): HoverInfo {
+function cellHover(ctx: RuleContext, table: Table, row: TableRow, cell: Cell, locale: FeatureLocale, findings: readonly Finding[]): HoverInfo {
   const template = templateById(table.template);
   const tt = tableTemplate(template, table.kind);
   // The sum first (what the reader came for), then what is wrong, then what the indicator counts.
   const covering = findings.filter((f) => overlaps(f.span, cell.span));
   const lines: string[] = [];
-  const sums = tt ? totalLines(table, row, cell, tt, locale, covering) : [];
+  const sums = tt ? totalLines(ctx, cell, locale, covering) : [];
   if (sums.length) lines.push(...sums, '');
   const notes = findingLines(covering, cell.span, locale);
   if (notes.length) lines.push(...notes.flatMap((n) => ['', n]).slice(1), '', '---', '');
@@ -143,76 +152,46 @@ function cellHover(table: Table, row: TableRow, cell: Cell, locale: FeatureLocal
   return { span: cell.span, markdown: lines.join('\n') };
 }
 
-interface PartValue {
-  readonly label: string;
-  readonly value?: number;
-}
-
-/** For a cell that is the total of a `sum` check (or a side of a `balance`), the computed sum against the stated value. */
-function totalLines(table: Table, row: TableRow, cell: Cell, tt: TableTemplate, locale: FeatureLocale, covering: readonly Finding[]): string[] {
+/**
+ * For a cell that is the total of a sum (or in a row of a balance), the computed value against the stated one,
+ * from the same evaluations the rules use.
+ */
+function totalLines(ctx: RuleContext, cell: Cell, locale: FeatureLocale, covering: readonly Finding[]): string[] {
   const lines: string[] = [];
-  const numeric = covering.find((f) => typeof f.expected === 'number' && typeof f.actual === 'number');
-  for (const check of tt.checks) {
-    const parts = sumParts(table, row, cell, check);
-    if (!parts || parts.length === 0) continue;
-    const known = parts.filter((p) => p.value !== undefined);
-    const sum = known.reduce((a, p) => a + (p.value as number), 0);
-    const computed = numeric && typeof numeric.expected === 'number' ? numeric.expected : sum;
-    const stated = cell.state === 'number' ? cell.value : undefined;
-    const terms = parts.map((p) => (p.value === undefined ? '—' : formatNumber(p.value))).join(' + ');
-    const ok = stated !== undefined && Math.abs(stated - computed) < 1e-9;
+  const ev = allSumEvaluations(ctx).find((e) => e.total.cell === cell && e.parts.some((p) => p.present));
+  if (ev) {
+    const present = ev.parts.filter((p) => p.present);
+    const stated = num(cell);
+    const terms = present.map((p) => (num(p.cell) === undefined ? '—' : formatNumber(num(p.cell)!))).join(' + ');
+    const ok = stated !== undefined && stated === ev.sum;
     const verdict = stated === undefined ? '' : ok ? ` ✓ ${t('agrees', locale)}` : ` ✗ ${t('differs', locale)}`;
-    lines.push(`${kv('sum', `${terms} = **${formatNumber(computed)}**`, locale)}${locale === 'en' ? '; ' : '；'}${kv('stated', stated === undefined ? '—' : `**${formatNumber(stated)}**`, locale)}${verdict}`);
-    if (known.length < parts.length) lines.push('', `_${t('partsMissing', locale)}_`);
+    lines.push(`${kv('sum', `${terms} = **${formatNumber(ev.sum)}**`, locale)}${locale === 'en' ? '; ' : '；'}${kv('stated', stated === undefined ? '—' : `**${formatNumber(stated)}**`, locale)}${verdict}`);
+    if (ev.missingParts > 0) lines.push('', `_${t('partsMissing', locale)}_`);
     // The reason once: a finding on this cell already says it.
-    const reason = pick(check.reason, locale);
+    const reason = pick(ev.check.reason, locale);
     if (reason && !covering.some((f) => pick(f.message, locale).includes(reason))) lines.push('', `_${md(reason)}_`);
-    break;
+    return lines;
   }
-  if (lines.length) return lines;
-  for (const check of tt.checks) {
-    if (check.kind !== 'balance' || !row.indicator) continue;
-    if (!check.left.includes(row.indicator) && !check.right.includes(row.indicator)) continue;
-    const side = (ids: readonly string[]): number | undefined => {
-      let total = 0;
-      for (const id of ids) {
-        const v = cellValue(table, id, cell.column);
-        if (v === undefined) return undefined;
-        total += v;
-      }
-      return total;
-    };
-    const left = side(check.left);
-    const right = side(check.right);
-    const name = (ids: readonly string[]): string => ids.map((id) => md(indicatorOf(tt, id)?.label ?? id)).join(' + ');
-    lines.push(`${kv('balance', '', locale)}${name(check.left)} = ${left === undefined ? '—' : `**${formatNumber(left)}**`}${locale === 'en' ? '; ' : '；'}${name(check.right)} = ${right === undefined ? '—' : `**${formatNumber(right)}**`}${left !== undefined && right !== undefined ? (Math.abs(left - right) < 1e-9 ? ` ✓ ${t('agrees', locale)}` : ` ✗ ${t('differs', locale)}`) : ''}`);
-    break;
-  }
+  const balance = identities(ctx).find((id) => id.source === 'balance' && id.terms.some((x) => x.cell === cell));
+  if (!balance) return lines;
+  const view = tableViews(ctx).find((v) => v.table.rows.some((r) => r.cells.includes(cell)));
+  if (!view) return lines;
+  const side = (coef: 1 | -1): { name: string; value: number | undefined } => {
+    const terms = balance.terms.filter((x) => x.coef === coef);
+    let value: number | undefined = 0;
+    for (const x of terms) value = value === undefined || num(x.cell) === undefined ? undefined : value + num(x.cell)!;
+    const name = terms.map((x) => md(indicatorOf(view.tt, view.table.rows.find((r) => r.cells.includes(x.cell))?.indicator)?.label ?? '?')).join(' + ');
+    return { name, value: value === undefined ? undefined : round(value) };
+  };
+  const left = side(1);
+  const right = side(-1);
+  const shown = (v: number | undefined): string => (v === undefined ? '—' : `**${formatNumber(v)}**`);
+  const verdict = left.value !== undefined && right.value !== undefined ? (left.value === right.value ? ` ✓ ${t('agrees', locale)}` : ` ✗ ${t('differs', locale)}`) : '';
+  lines.push(`${kv('balance', '', locale)}${left.name} = ${shown(left.value)}${locale === 'en' ? '; ' : '；'}${right.name} = ${shown(right.value)}${verdict}`);
+  const check = view.tt.checks.find((c) => c.kind === 'balance');
+  const reason = check ? pick(check.reason, locale) : '';
+  if (reason && !covering.some((f) => pick(f.message, locale).includes(reason))) lines.push('', `_${md(reason)}_`);
   return lines;
-}
-
-/** The parts of `check` when `cell` is its total, else undefined. */
-function sumParts(table: Table, row: TableRow, cell: Cell, check: Check): PartValue[] | undefined {
-  if ((check.kind !== 'sum' && check.kind !== 'title-sum') || !check.total || check.parts.length === 0) return undefined;
-  if (check.axis === 'columns') {
-    if (check.total !== cell.column) return undefined;
-    return check.parts.filter((col) => row.cells.some((x) => x.column === col) || table.columns.includes(col)).map((col) => {
-      const c = row.cells.find((x) => x.column === col);
-      return { label: col, ...(c?.state === 'number' && c.value !== undefined ? { value: c.value } : {}) };
-    });
-  }
-  if (check.total !== row.indicator) return undefined;
-  // A part whose row is not in the table at all (a local variant's row) is not a blank part.
-  return check.parts.filter((id) => table.rows.some((r) => r.indicator === id)).map((id) => {
-    const v = cellValue(table, id, cell.column);
-    return { label: id, ...(v !== undefined ? { value: v } : {}) };
-  });
-}
-
-function cellValue(table: Table, indicator: string, column: string): number | undefined {
-  const row = table.rows.find((r) => r.indicator === indicator);
-  const c = row?.cells.find((x) => x.column === column);
-  return c?.state === 'number' ? c.value : undefined;
 }
 
 function figureHover(figure: Figure, locale: FeatureLocale, findings: readonly Finding[]): HoverInfo {

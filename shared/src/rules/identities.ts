@@ -191,6 +191,15 @@ export function repairs(ctx: RuleContext, target: Identity): Repair[] {
 }
 
 /**
+ * Whether writing `value` into `cell` (a blank total, say) breaks no identity through it: each one either holds
+ * afterwards or still lacks a figure. Only then is filling it in safe to apply unasked.
+ */
+export function keepsIdentities(ctx: RuleContext, cell: Cell, value: number): boolean {
+  const change = { cell, value };
+  return (identitiesByCell(ctx).get(cell) ?? []).every((id) => verdict(id, change) !== 'fails');
+}
+
+/**
  * The repair that can be applied unasked: the only one, or the one that repairs strictly more failing
  * identities than any other (the cell two failing sums share).
  */

@@ -36,13 +36,17 @@ const rule: RuleDefinition = {
           const identity = balanceIdentity(view, check, column)!;
           const nameOf = (c: Cell): string => rowName(view, ids[identity.terms.findIndex((t) => t.cell === c)]);
           const col = columnName(view, column);
-          const lhs = check.left.map((id) => rowName(view, id)).join(' + ');
-          const rhs = check.right.map((id) => rowName(view, id)).join(' + ');
+          // The rows by their printed numbers, as the table's own header states the identity (一+二 = （七）+四);
+          // the rows' names are in the related information and the reason in hover and on the rule's page.
+          const side = (list: readonly string[], from: number, en = false): string => {
+            const terms = list.map((_id, i) => formatNumber(vals[from + i]!)).join('+');
+            return `${list.map((id) => numbering(view, id)).join('+')} = ${formatNumber(from === 0 ? left : right)}${en ? ` (${terms})` : `（${terms}）`}`;
+          };
           out.push({
             span: cell.span,
             message: {
-              zh: `“${col}”列不平衡：${lhs} = ${formatNumber(left)}，而 ${rhs} = ${formatNumber(right)}。${check.reason.zh}`,
-              en: `Column "${col}" does not balance: ${lhs} = ${formatNumber(left)}, but ${rhs} = ${formatNumber(right)}. ${check.reason.en}`,
+              zh: `“${col}”列不平衡：${side(check.left, 0)}，而${side(check.right, check.left.length)}。`,
+              en: `Column "${col}" does not balance: ${side(check.left, 0, true)}, but ${side(check.right, check.left.length, true)}.`,
             },
             expected: left,
             actual: right,
@@ -61,3 +65,10 @@ const rule: RuleDefinition = {
   },
 };
 export default rule;
+
+/** `一、本年新收…` → `一`, `（七）总计` → `（七）`: the number the row is printed with, else its name. */
+function numbering(view: Parameters<typeof rowName>[0], id: string): string {
+  const label = view.indicators.get(id)?.label ?? id;
+  const m = /^[\s\u3000]*(?:([一二三四五六七八九十]+)、|([（(][一二三四五六七八九十]+[）)]))/.exec(label);
+  return m ? (m[1] ?? m[2].replace('(', '（').replace(')', '）')) : rowName(view, id);
+}

@@ -6,6 +6,7 @@ import { mergeReports, reportStarts, shiftSpans } from '../model/consolidated';
 import { builtinTemplates } from '../templates/load';
 import { detach } from '../model/text';
 import { rules } from './index';
+import { foldCulprits } from './fold';
 import type { CheckOptions, Finding, RuleContext } from './types';
 
 export interface AnalyzeOptions extends CheckOptions {
@@ -80,7 +81,7 @@ function trimParts(used: number): void {
 function partResult(text: string, offset: number, options: AnalyzeOptions): Analysis {
   // Custom templates are not cached: their identity is not part of the key.
   if (options.templates || options.reuse === false) return shiftSpans(analyzeOne(text, options), offset);
-  const key = JSON.stringify([options.template ?? null, options.narrative ?? null, options.rules ?? null]);
+  const key = JSON.stringify([options.template ?? null, options.narrative ?? null, options.rules ?? null, options.fold ?? null, options.reportSuppressed ?? null]);
   let entry = parts.get(text);
   if (entry && entry.key === key) {
     parts.delete(text);
@@ -133,8 +134,10 @@ export function runRules(
       });
     }
   }
-  if (options.reportSuppressed) return sortFindings(findings.map((f) => (suppressed(report, f) ? { ...f, suppressed: true as const } : f)));
-  return sortFindings(findings.filter((f) => !suppressed(report, f)));
+  const kept = options.reportSuppressed
+    ? findings.map((f) => (suppressed(report, f) ? { ...f, suppressed: true as const } : f))
+    : findings.filter((f) => !suppressed(report, f));
+  return sortFindings(options.fold === false ? kept : foldCulprits(ctx, kept));
 }
 
 function suppressed(report: Report, f: Finding): boolean {

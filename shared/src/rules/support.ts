@@ -92,40 +92,52 @@ export interface SumEvaluation {
   readonly row?: TableRow;
 }
 
-/** Evaluates every `sum` check of the rule over every table and column (or row). */
+const evaluationCache = new WeakMap<object, { templates: RuleContext['templates']; value: SumEvaluation[] }>();
+
+/** Every `sum` check of the rule, over every table and column (or row). */
 export function sumEvaluations(ctx: RuleContext, rule: string): SumEvaluation[] {
-  const out: SumEvaluation[] = [];
-  for (const view of tableViews(ctx)) {
-    for (const check of view.tt.checks) {
-      if (check.rule !== rule || check.kind !== 'sum' || !check.total) continue;
-      if (check.axis === 'rows') {
-        const totalRow = view.rows.get(check.total);
-        if (!totalRow) continue;
-        for (const column of view.table.columns) {
-          const totalCell = cellIn(totalRow, column);
-          if (!totalCell) continue;
-          const parts = check.parts.map((id) => operand(view, id, column));
-          if (!parts.some((p) => p.present)) continue;
-          out.push(evaluation(view, check, { id: check.total, column, cell: totalCell, present: true }, parts, column));
-        }
-      } else {
-        for (const row of view.table.rows) {
-          if (!row.indicator) continue;
-          const ind = view.indicators.get(row.indicator);
-          const cols = ind?.columns ?? view.table.columns;
-          if (!cols.includes(check.total)) continue;
-          const totalCell = cellIn(row, check.total);
-          if (!totalCell) continue;
-          const parts = check.parts.map((c) => {
-            const cell = cellIn(row, c);
-            return { id: row.indicator!, column: c, ...(cell ? { cell } : {}), present: cell !== undefined };
-          });
-          out.push(evaluation(view, check, { id: row.indicator, column: check.total, cell: totalCell, present: true }, parts, check.total, row));
+  return allSumEvaluations(ctx).filter((ev) => ev.check.kind === 'sum' && ev.check.rule === rule);
+}
+
+/**
+ * Every `sum` and `title-sum` check of every table evaluated once per report, whatever rule reports on it: the
+ * facts the sum rules, the identities, hover and inlay hints all read.
+ */
+export function allSumEvaluations(ctx: RuleContext): SumEvaluation[] {
+  return memo(evaluationCache, ctx, () => {
+    const out: SumEvaluation[] = [];
+    for (const view of tableViews(ctx)) {
+      for (const check of view.tt.checks) {
+        if ((check.kind !== 'sum' && check.kind !== 'title-sum') || !check.total) continue;
+        if (check.axis === 'rows') {
+          const totalRow = view.rows.get(check.total);
+          if (!totalRow) continue;
+          for (const column of view.table.columns) {
+            const totalCell = cellIn(totalRow, column);
+            if (!totalCell) continue;
+            const parts = check.parts.map((id) => operand(view, id, column));
+            if (!parts.some((p) => p.present)) continue;
+            out.push(evaluation(view, check, { id: check.total, column, cell: totalCell, present: true }, parts, column));
+          }
+        } else {
+          for (const row of view.table.rows) {
+            if (!row.indicator) continue;
+            const ind = view.indicators.get(row.indicator);
+            const cols = ind?.columns ?? view.table.columns;
+            if (!cols.includes(check.total)) continue;
+            const totalCell = cellIn(row, check.total);
+            if (!totalCell) continue;
+            const parts = check.parts.map((c) => {
+              const cell = cellIn(row, c);
+              return { id: row.indicator!, column: c, ...(cell ? { cell } : {}), present: cell !== undefined };
+            });
+            out.push(evaluation(view, check, { id: row.indicator, column: check.total, cell: totalCell, present: true }, parts, check.total, row));
+          }
         }
       }
     }
-  }
-  return out;
+    return out;
+  });
 }
 
 function operand(view: TableView, id: string, column: string): Operand {
@@ -179,30 +191,6 @@ export function describeTotal(ev: SumEvaluation): Localized {
  */
 /** The rules that check template `sum` relations (a total against its parts). */
 export const SUM_RULES: readonly string[] = ['sum-mismatch', 'sum-expected-mismatch', 'applicant-total-mismatch', 'outcome-total-mismatch', 'review-total-mismatch'];
-const allSums = new WeakMap<object, { templates: RuleContext['templates']; value: SumEvaluation[] }>();
-
-/**
- * Whether writing `value` into `cell` leaves every complete sum that involves the cell (as total or part)
- * true. Only such a fix is safe to apply unasked: one that satisfies one identity while breaking another
- * (a 总计 cell checked both along its row and down its column) would make "fix all" go round in circles.
- */
-export function fixKeepsSumsTrue(ctx: RuleContext, cell: Cell, value: number): boolean {
-  const evs = memo(allSums, ctx, () => SUM_RULES.flatMap((r) => sumEvaluations(ctx, r)));
-  const old = num(cell) ?? 0;
-  for (const ev of evs) {
-    const isTotal = ev.total.cell === cell;
-    const isPart = ev.parts.some((p) => p.cell === cell);
-    if (!isTotal && !isPart) continue;
-    const missing = ev.missingParts - (isPart && cell.state !== 'number' ? 1 : 0);
-    if (missing > 0) continue;
-    const total = isTotal ? value : num(ev.total.cell);
-    if (total === undefined) continue;
-    const sum = isPart ? round(ev.sum - old + value) : ev.sum;
-    if (sum !== total) return false;
-  }
-  return true;
-}
-
 export function sumMismatchFinding(ctx: RuleContext, ev: SumEvaluation, extra?: { severity?: RawFinding['severity'] }): RawFinding | undefined {
   const cell = ev.total.cell;
   const total = num(cell);

@@ -1,7 +1,7 @@
 import type { RawFinding, RuleDefinition } from './types';
-import { describeTotal, fixKeepsSumsTrue, partsRelated, setCellFix, SUM_RULES, sumEvaluations } from './support';
+import { describeTotal, partsRelated, setCellFix, SUM_RULES, sumEvaluations } from './support';
+import { keepsIdentities } from './identities';
 import { formatNumber } from '../model/text';
-
 
 /** A total cell is left blank while its parts carry figures. */
 const rule: RuleDefinition = {
@@ -31,7 +31,7 @@ const rule: RuleDefinition = {
           },
           expected: complete ? ev.sum : undefined,
           related: partsRelated(ev),
-          fixes: complete ? [setCellFix(cell, ev.sum, { zh: `填入合计 ${formatNumber(ev.sum)}`, en: `Fill in the total ${formatNumber(ev.sum)}` }, fixKeepsSumsTrue(ctx, cell, ev.sum))] : [],
+          fixes: complete ? [setCellFix(cell, ev.sum, { zh: `填入合计 ${formatNumber(ev.sum)}`, en: `Fill in the total ${formatNumber(ev.sum)}` }, keepsIdentities(ctx, cell, ev.sum))] : [],
           data: { total: ev.total.id, column: ev.column },
         });
       }

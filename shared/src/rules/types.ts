@@ -84,4 +84,9 @@ export interface CheckOptions {
   readonly narrative?: boolean;
   /** Keep the findings that directives silence, marked `suppressed` (default false: they are dropped). */
   readonly reportSuppressed?: boolean;
+  /**
+   * Fold findings that one safe single-cell change repairs together into one finding on that cell (default
+   * true). `false` gives each rule's findings as the rule raised them.
+   */
+  readonly fold?: boolean;
 }
