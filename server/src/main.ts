@@ -5,6 +5,7 @@
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { FrameGuard } from './frameGuard';
+import { bounded } from './backpressure';
 
 /**
  * Over stdio, a frame the reader cannot parse (a header without Content-Length, a negative length) leaves the
@@ -17,7 +18,9 @@ function stdioConnection() {
     process.exit(1);
   });
   process.stdin.pipe(guard);
-  return createConnection(ProposedFeatures.all, new StreamMessageReader(guard), new StreamMessageWriter(process.stdout));
+  // A client that stops reading makes the server stop reading too, instead of queueing answers without bound.
+  const { reader, writer } = bounded(new StreamMessageReader(guard), new StreamMessageWriter(process.stdout), guard);
+  return createConnection(ProposedFeatures.all, reader, writer);
 }
 
 const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
