@@ -23,6 +23,7 @@ if (!url || !folder || !settings) {
 }
 
 const REPORT = '湖南省质监局2017年政府信息公开工作年度报告.txt';
+const DRAFT = '某某县𠀀溪镇2021年政府信息公开工作年度报告.txt';
 const seed = join(ROOT, 'test', 'fixtures', 'seeds', readdirSync(join(ROOT, 'test', 'fixtures', 'seeds')).find((f) => f.startsWith('004_') && f.endsWith('.txt')));
 const WAIT = Number(process.env.XXGK_E2E_WAIT_MS ?? 30_000);
 
@@ -128,6 +129,27 @@ async function hoverAt(n, needle = '分项之和') {
   }, needle);
 }
 
+/** Moves the mouse onto the token `token` of line `n` and returns the hover's text once it contains `needle`. */
+async function hoverOnToken(n, token, needle) {
+  await page.mouse.move(5, 5);
+  await page.locator('.monaco-hover').first().waitFor({ state: 'hidden' }).catch(() => {});
+  const { top } = await lineBox(n);
+  const box = await until(`the token "${token}" on line ${n}`, ({ top, token }) => {
+    const editor = document.querySelector('.editor-instance .monaco-editor');
+    const view = [...editor.querySelectorAll('.view-lines .view-line')].find((e) => e.style.top === top);
+    const span = view && [...view.querySelectorAll('span > span')].find((e) => e.textContent === token);
+    if (!span) return null;
+    const r = span.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  }, { top, token });
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  return until(`a hover on "${token}" (line ${n}) that mentions "${needle}"`, (needle) => {
+    const hovers = [...document.querySelectorAll('.monaco-hover')].filter((h) => h.offsetParent !== null && !h.classList.contains('hidden'));
+    const text = hovers.map((h) => h.innerText).join('\n');
+    return text.includes(needle) ? text : null;
+  }, needle);
+}
+
 async function setLocaleInSettingsEditor(value) {
   await page.keyboard.press('Control+Comma');
   await page.locator('.settings-editor').waitFor({ state: 'visible' });
@@ -151,6 +173,12 @@ async function setLocaleInSettingsEditor(value) {
 const started = Date.now();
 mkdirSync(folder, { recursive: true });
 copyFileSync(seed, join(folder, REPORT));
+// A 2021 draft with one mistyped cell (自然人 of 本年新收: 13 for 10) that two checks share.
+const draft = readFileSync(join(ROOT, 'test', 'server', 'fixtures', 'draft-2021.txt'), 'utf8');
+const CULPRIT_ROW = '一、本年新收政府信息公开申请数量\t10\t';
+check(draft.includes(CULPRIT_ROW), 'the 2021 draft has the row the culprit step changes');
+writeFileSync(join(folder, DRAFT), draft.replace(CULPRIT_ROW, CULPRIT_ROW.replace('\t10\t', '\t13\t')));
+const CULPRIT_LINE = draft.slice(0, draft.indexOf(CULPRIT_ROW)).split('\n').length;
 // code-server has no Chinese language pack offline, so its display language is English; a Chinese user
 // would have the pack. The extension's own setting stands in for it (and is what the English step flips).
 const userSettings = JSON.parse(readFileSync(settings, 'utf8'));
@@ -185,13 +213,15 @@ try {
     await page.locator('.markers-panel').waitFor({ state: 'visible' });
     const rows = await until('rows in the Problems panel', () => {
       const r = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((e) => e.textContent.replace(/\s+/g, ' ').trim());
-      return r.length >= 7 ? r : null; // table view: one row per finding
+      return r.length >= 5 ? r : null; // table view: one row per finding (the 2 infos are hints, not listed)
     });
     check(rows.some((r) => r.includes('申请答复数') && r.includes('sum-mismatch')), `no sum-mismatch row: ${rows.join(' | ')}`);
     check(rows.some((r) => r.includes('subset-exceeds-total')), 'no subset-exceeds-total row');
     check(rows.filter((r) => r.includes('figure-table-mismatch')).length === 2, 'two figure-table-mismatch rows');
     const badge = await page.locator('.part.panel .action-item.checked .badge-content, .part.panel .badge .badge-content').first().innerText().catch(() => '');
-    check(badge.trim() === '7', `the Problems tab badge says "${badge}", expected 7`);
+    check(!rows.some((r) => r.includes('section-level-skip') || r.includes('cell-missing')), `no info rows (xxgk-report.infoAsHint): ${rows.join(' | ')}`);
+    console.log(`      status bar: ${await page.evaluate(() => document.querySelector('#status\\.problems')?.getAttribute('aria-label'))}; rows: ${rows.length}`);
+    check(badge.trim() === '5', `the Problems tab badge says "${badge}", expected 5 (2 errors, 3 warnings; infos show as hints)`);
   });
 
   await step('Outline view shows the eight parts and the statistics table', async () => {
@@ -284,6 +314,33 @@ try {
     check(!rows.some((r) => r.includes('sum-mismatch')), 'sum-mismatch left the Problems panel');
     await page.mouse.move(5, 5);
     await shot('quickfix-after.png');
+  });
+
+  await step('a mistyped cell two checks share: one finding on that cell, with both checks in it', async () => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('𠀀溪镇');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: '2021' }).first().click();
+    await page.locator('.tab.active', { hasText: '2021' }).waitFor({ state: 'visible' });
+    await goToLine(CULPRIT_LINE);
+    await waitSquiggle(CULPRIT_LINE, 'error');
+    const hover = await hoverOnToken(CULPRIT_LINE, '13', '指向此格');
+    check(hover.includes('“本年新收政府信息公开申请数量”行“自然人”列应为 10，此处为 13：2 处核对不符都指向此格，改此一格即全部成立。'), `hover on the culprit: ${hover.slice(0, 500)}`);
+    check(hover.includes('勾稽关系'), `the hover shows the balance first: ${hover.slice(0, 300)}`);
+    await shot('culprit.png');
+    await page.mouse.move(5, 5);
+    const rows = await until('the culprit in the Problems panel', () => {
+      const r = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((e) => e.textContent.replace(/\s+/g, ' ').trim());
+      return r.some((x) => x.includes('指向此格')) ? r : null;
+    });
+    check(!rows.some((r) => r.includes('“本年新收政府信息公开申请数量”行“总计”列应为')), `the folded sum is not listed on its own: ${rows.join(' | ')}`);
+    // Close the draft (its findings leave the Problems panel) and go back to the seed for the steps below.
+    await page.keyboard.press('Control+W');
+    await page.locator('.tab.active', { hasText: REPORT }).waitFor({ state: 'visible' });
+    await until('the draft\'s findings to leave the Problems panel', () =>
+      [...document.querySelectorAll('.markers-panel .monaco-list-row')].every((e) => !e.textContent.includes('指向此格')));
   });
 
   await step('xxgk-report.locale = en in the Settings editor: messages in English', async () => {

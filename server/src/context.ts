@@ -20,6 +20,8 @@ export interface ClientCaps {
   readonly showDocument: boolean;
   readonly configuration: boolean;
   readonly configurationChangeDynamic: boolean;
+  /** The client shows a diagnostic (with its related information) in the hover itself, as VS Code does. */
+  readonly diagnosticsInHover: boolean;
 }
 
 export interface Checked {

@@ -32,6 +32,8 @@ interface InitOptions {
   ruleDocsBase?: string;
   /** Documents longer than this many UTF-16 code units are not analysed (default about 5 MB). */
   maxDocumentLength?: number;
+  /** Include the findings under the mouse in the hover (default: not for VS Code and its kin, which show them). */
+  hoverFindings?: boolean;
 }
 
 /** The `docs/rules/` folder next to the bundle (`dist/../docs/rules/`) as a `file:` URL, if it exists. */
@@ -42,6 +44,9 @@ function installedDocsBase(): string | undefined {
   return undefined;
 }
 
+/** Clients that render diagnostics in the hover (clientInfo.name). */
+const VSCODE_FAMILY = /visual studio code|code - oss|vscodium|code-server|cursor|windsurf|theia/i;
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let ctx: ServerContext | undefined;
@@ -49,7 +54,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const c = params.capabilities;
-    const caps: ClientCaps = {
+    const caps: { -readonly [K in keyof ClientCaps]: ClientCaps[K] } = {
       pullDiagnostics: c.textDocument?.diagnostic !== undefined,
       diagnosticRefresh: c.workspace?.diagnostics?.refreshSupport === true,
       inlayHintRefresh: c.workspace?.inlayHint?.refreshSupport === true,
@@ -58,8 +63,12 @@ export function startServer(connection: Connection): void {
       showDocument: c.window?.showDocument?.support === true,
       configuration: c.workspace?.configuration === true,
       configurationChangeDynamic: c.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+      diagnosticsInHover: false,
     };
     const init = (typeof params.initializationOptions === 'object' && params.initializationOptions !== null ? params.initializationOptions : {}) as InitOptions;
+    // VS Code and its kin show the diagnostics under the mouse in the hover, above the extension's own part: the
+    // hover then leaves them out rather than saying everything twice. `hoverFindings` decides for any client.
+    caps.diagnosticsInHover = typeof init.hoverFindings === 'boolean' ? !init.hoverFindings : VSCODE_FAMILY.test(params.clientInfo?.name ?? '');
     const maxLength = typeof init.maxDocumentLength === 'number' && init.maxDocumentLength > 0 ? init.maxDocumentLength : MAX_ANALYSED_LENGTH;
     const docsBase = typeof init.ruleDocsBase === 'string' && init.ruleDocsBase ? init.ruleDocsBase : installedDocsBase() ?? RULE_DOCS_BASE;
     const settings = new SettingsStore(connection, caps.configuration, params.locale);

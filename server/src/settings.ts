@@ -23,8 +23,9 @@ export const SettingsSchema = z.object({
   /** At most this many diagnostics per document, the most severe first (like cspell's maxNumberOfProblems). */
   maxProblems: z.number().int().min(1).max(100_000).default(100),
   /**
-   * Show findings whose default severity is `info` as hints (dots under the text, not entries in the Problems
-   * view); a rule set to `info` explicitly in `rules` is still shown as information.
+   * Show information-level findings as hints (dots under the text, in hover, not entries in the Problems view).
+   * The editor fills `rules` with every rule's default, so an explicit `info` cannot be told from the default:
+   * to list them, switch this off (or raise the rule to `warning`).
    */
   infoAsHint: z.boolean().default(true),
   /** `auto` follows the editor's display language. */

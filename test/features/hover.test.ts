@@ -87,6 +87,7 @@ describe('hover', () => {
     assert.match(mismatch.md, /正文数字：\*\*3\*\* 件/);
     assert.doesNotMatch(mismatch.md, /figure-table-mismatch/);
     assert.match(mismatch.md, /表中对应单元格为 2/);
+    assert.match(mismatch.md, /表中对应：上年结转政府信息公开申请数量 = \*\*2\*\* ✗ 不一致/, 'the cell it is compared with, from the rule\'s own matching');
     const plain = at(DRAFT.replace('政府信息1200条', '政府信息‸1200条'));
     assert.match(plain.md, /正文数字：\*\*1200\*\* 条/);
     assert.doesNotMatch(plain.md, /表中对应/);

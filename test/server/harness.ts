@@ -79,6 +79,8 @@ export interface StartOptions {
   readonly initializationOptions?: unknown;
   readonly showDocument?: boolean;
   readonly documentChanges?: boolean;
+  /** `clientInfo.name` sent in initialize (none by default). */
+  readonly clientName?: string;
 }
 
 export interface OpenDoc {
@@ -169,6 +171,7 @@ export class LspClient {
       rootUri: null,
       capabilities: capabilities(options),
       ...(options.locale ? { locale: options.locale } : {}),
+      ...(options.clientName ? { clientInfo: { name: options.clientName, version: '1.0' } } : {}),
       ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
     });
     await client.conn.sendNotification('initialized', {});

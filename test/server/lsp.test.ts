@@ -15,7 +15,7 @@ import type {
   CodeAction, CompletionItem, Diagnostic, DocumentDiagnosticReport, DocumentSymbol, FoldingRange, Hover, InlayHint,
   MarkupContent, Range,
 } from 'vscode-languageserver-protocol';
-import { analyze, blankTables, builtinTemplates, fixToFixpoint, type Finding } from '../../shared/src/index';
+import { analyze, blankTables, builtinTemplates, fixToFixpoint, rules, type Finding } from '../../shared/src/index';
 import { LspClient, ROOT, applyTextEdits, codes, editsFor, positionAt, rangeOf, textAt } from './harness';
 
 const SEED_PATH = join(ROOT, 'test', 'fixtures', 'seeds', '004_74e3e29789819dcb.txt');
@@ -728,7 +728,7 @@ describe('LSP: information shown as hints', () => {
   const SEED2 = readFileSync(join(ROOT, 'test', 'fixtures', 'seeds', '002_4c0596bc8ba7dc96.txt'), 'utf8');
   const infoRules = new Set(analyze(SEED2).findings.filter((f) => f.severity === 'info').map((f) => f.ruleId));
 
-  test('by default an info finding is a hint (not in the Problems view); infoAsHint false or an explicit info rule lists it', async () => {
+  test('by default an info finding is a hint (not in the Problems view); infoAsHint false lists it, a rule raised to warning is a warning', async () => {
     assert.ok(infoRules.has('cell-missing'), 'seed 002 has blank cells');
     const client = await LspClient.start({ settings: { debounceMs: 0 } });
     try {
@@ -744,9 +744,11 @@ describe('LSP: information shown as hints', () => {
       published = await client.diagnostics(u, (p) => ofRuleIn(p.diagnostics, 'cell-missing').some((d) => d.severity === 3));
       for (const rule of infoRules) for (const d of ofRule(rule)) assert.equal(d.severity, 3, `${rule} listed with infoAsHint off`);
 
-      await client.configurationChanged({ debounceMs: 0, rules: { 'cell-missing': 'info' } });
-      published = await client.diagnostics(u, (p) => ofRuleIn(p.diagnostics, 'cell-missing').some((d) => d.severity === 3) && p.diagnostics.some((d) => d.severity === 4));
-      assert.ok(ofRule('cell-missing').every((d) => d.severity === 3), 'a rule set to info explicitly is listed');
+      // As VS Code sends it: `rules` filled with every rule's default, one raised to warning.
+      await client.configurationChanged({ debounceMs: 0, rules: { ...Object.fromEntries(rules.map((r) => [r.id, r.defaultSeverity])), 'cell-missing': 'warning' } });
+      published = await client.diagnostics(u, (p) => ofRuleIn(p.diagnostics, 'cell-missing').some((d) => d.severity === 2));
+      assert.ok(ofRule('cell-missing').every((d) => d.severity === 2), 'a rule raised to warning is a warning');
+      for (const rule of infoRules) if (rule !== 'cell-missing') for (const d of ofRule(rule)) assert.equal(d.severity, 4, `${rule} (info by default, and so in rules) is still a hint`);
       await client.close(u);
       noServerErrors(client);
     } finally {
@@ -758,3 +760,38 @@ describe('LSP: information shown as hints', () => {
 function ofRuleIn(list: readonly Diagnostic[], rule: string): Diagnostic[] {
   return list.filter((d) => d.code === rule);
 }
+
+describe('LSP: hover and the diagnostics an editor shows itself', () => {
+  const c3 = SEED.indexOf('17', SEED.indexOf('(三)申请答复数'));
+  const hoverText = async (client: LspClient): Promise<string> => {
+    const u = uri('hover-findings.txt');
+    await client.open(u, SEED);
+    await client.diagnostics(u, (p) => p.version === 1);
+    const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri: u }, position: positionAt(SEED, c3) });
+    return (h.contents as MarkupContent).value;
+  };
+
+  test('VS Code shows the diagnostic above the hover: the hover gives the sum and the meaning, not the message again', async () => {
+    const client = await LspClient.start({ clientName: 'Visual Studio Code' });
+    try {
+      const text = await hoverText(client);
+      assert.match(text, /= \*\*29\*\*/, 'the sum is there');
+      assert.match(text, /申请答复数/);
+      assert.doesNotMatch(text, /此处为 17/, 'the finding is not repeated');
+      noServerErrors(client);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('another editor (or hoverFindings: true) gets the finding in the hover too', async () => {
+    for (const options of [{ clientName: 'Neovim' }, { clientName: 'Visual Studio Code', initializationOptions: { hoverFindings: true } }]) {
+      const client = await LspClient.start(options);
+      try {
+        assert.match(await hoverText(client), /应为 29（5\+17\+0\+0\+4\+0\+0\+3），此处为 17/, JSON.stringify(options));
+      } finally {
+        await client.stop();
+      }
+    }
+  });
+});

@@ -19,7 +19,7 @@ const RANK = { error: 0, warning: 1, info: 2, hint: 3 } as const;
 export function diagnosticsFor(ctx: ServerContext, checked: Checked): Diagnostic[] {
   const { doc, analysis, locale, settings } = checked;
   if (analysis.skipped) return [tooLargeDiagnostic(analysis.skipped.size, ctx.maxLength, locale)];
-  const findings = settings.infoAsHint ? analysis.findings.map((f) => (f.severity === 'info' && settings.rules[f.ruleId] !== 'info' ? { ...f, severity: 'hint' as const } : f)) : analysis.findings;
+  const findings = settings.infoAsHint ? analysis.findings.map((f) => (f.severity === 'info' ? { ...f, severity: 'hint' as const } : f)) : analysis.findings;
   const max = settings.maxProblems;
   if (findings.length <= max) return findings.map((f) => toDiagnostic(doc, f, locale, ctx.docsBase));
   const shown = findings

@@ -9,7 +9,7 @@ export function registerHover(ctx: ServerContext): void {
     const checked = await ctx.check(params.textDocument.uri);
     if (!checked) return null;
     const offset = toOffset(checked.doc, params.position);
-    const info = hover(checked.analysis.report, offset, checked.locale, checked.analysis.findings);
+    const info = hover(checked.analysis.report, offset, checked.locale, checked.analysis.findings, undefined, !ctx.caps.diagnosticsInHover);
     return info ? toHover(checked.doc, info) : null;
   }));
 }

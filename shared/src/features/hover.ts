@@ -5,7 +5,8 @@
 import type { Cell, Figure, Report, Span, Table, TableRow, TemplateId } from '../model/types';
 import type { Finding, RuleContext } from '../rules/types';
 import type { TableTemplate, Template } from '../templates/schema';
-import { allSumEvaluations, num, round, tableViews } from '../rules/support';
+import { allSumEvaluations, num, round, rowName, tableViews } from '../rules/support';
+import { matchFigures } from '../rules/narrative';
 import { identities } from '../rules/identities';
 import { builtinTemplates } from '../templates/load';
 import {
@@ -40,6 +41,7 @@ const T = {
   approx: { zh: '约数', en: 'approximate' },
   unmatched: { zh: '未匹配到模板指标', en: 'not matched to a template indicator' },
   balance: { zh: '勾稽关系', en: 'Balance' },
+  inTable: { zh: '表中对应', en: 'In the table' },
 } as const;
 
 const SEVERITY_ICON: Record<Finding['severity'], string> = { error: '⛔', warning: '⚠️', info: 'ℹ️', hint: '💡' };
@@ -51,16 +53,20 @@ export function hover(
   locale: FeatureLocale = 'zh',
   findings: readonly Finding[] = [],
   templates: ReadonlyMap<TemplateId, Template> = builtinTemplates(),
+  /** Include the findings at the offset (false for an editor that shows diagnostics in the hover itself). */
+  showFindings = true,
 ): HoverInfo | undefined {
+  const shown = showFindings ? findings : [];
+  const ctx: RuleContext = { report, templates, options: {} };
   try {
     const hit = tableAt(report, offset);
     if (hit?.row) {
       return hit.cell
-        ? cellHover({ report, templates, options: {} }, hit.table, hit.row, hit.cell, locale, findings)
-        : labelHover(hit.table, hit.row, locale, findings);
+        ? cellHover(ctx, hit.table, hit.row, hit.cell, locale, shown)
+        : labelHover(hit.table, hit.row, locale, shown);
     }
     const figure = figureAt(report, offset);
-    if (figure) return figureHover(figure, locale, findings);
+    if (figure) return figureHover(ctx, figure, locale, shown);
     return undefined;
   } catch {
     return undefined;
@@ -173,7 +179,14 @@ function totalLines(ctx: RuleContext, cell: Cell, locale: FeatureLocale, coverin
     return lines;
   }
   const balance = identities(ctx).find((id) => id.source === 'balance' && id.terms.some((x) => x.cell === cell));
-  if (!balance) return lines;
+  if (!balance) {
+    // A part of an "of which" relation: why it cannot exceed its total.
+    const row = tableViews(ctx).flatMap((v) => v.table.rows.filter((r) => r.cells.includes(cell)).map((r) => ({ v, r })))[0];
+    const subset = row?.r.indicator ? row.v.tt.checks.find((c) => c.kind === 'subset' && c.parts.includes(row.r.indicator!)) : undefined;
+    const why = subset ? pick(subset.reason, locale) : '';
+    if (why) lines.push(`_${md(why)}_`);
+    return lines;
+  }
   const view = tableViews(ctx).find((v) => v.table.rows.some((r) => r.cells.includes(cell)));
   if (!view) return lines;
   const side = (coef: 1 | -1): { name: string; value: number | undefined } => {
@@ -194,11 +207,22 @@ function totalLines(ctx: RuleContext, cell: Cell, locale: FeatureLocale, coverin
   return lines;
 }
 
-function figureHover(figure: Figure, locale: FeatureLocale, findings: readonly Finding[]): HoverInfo {
+function figureHover(ctx: RuleContext, figure: Figure, locale: FeatureLocale, findings: readonly Finding[]): HoverInfo {
   const lines: string[] = [];
   const approx = figure.approx === 'exact' ? '' : paren(t('approx', locale), locale);
   lines.push(`${kv('figure', `**${md(figure.raw)}**`, locale)}${figure.unit ? ` ${md(figure.unit)}` : ''}${approx}`);
   if (figure.raw.replace(/[,，\s]/g, '') !== formatNumber(figure.value)) lines.push('', `= ${formatNumber(figure.value)}${figure.unit ? ` ${md(figure.unit)}` : ''}`);
+  // The table cell (or cells) the figure is compared with, from the same matching the rule uses.
+  const m = matchFigures(ctx).find((x) => x.figure.span.start === figure.span.start && x.figure.span.end === figure.span.end);
+  if (m) {
+    const names = m.resolved.cells.map((c) => {
+      const row = m.resolved.view.table.rows.find((r) => r.cells.includes(c));
+      return md(row?.indicator ? rowName(m.resolved.view, row.indicator) : row?.label.trim() ?? '?');
+    });
+    const same = figure.approx === 'exact' ? figure.value === m.resolved.value : undefined;
+    const verdict = same === undefined ? '' : same ? ` ✓ ${t('agrees', locale)}` : ` ✗ ${t('differs', locale)}`;
+    lines.push('', `${kv('inTable', `${[...new Set(names)].join(' + ')} = **${formatNumber(m.resolved.value)}**`, locale)}${verdict}`);
+  }
   const related = findings.filter((f) => overlaps(f.span, figure.span));
   const preferred = related.filter((f) => f.ruleId === 'figure-table-mismatch');
   const notes = findingLines(preferred.length ? preferred : related, figure.span, locale);

@@ -30,8 +30,8 @@ const rule: RuleDefinition = {
             out.push({
               span: cell.span,
               message: {
-                zh: `“${rowName(view, id)}”为 ${formatNumber(v)}，大于其所属的“${rowName(view, check.total)}” ${formatNumber(total)}。${check.reason.zh}`,
-                en: `"${rowName(view, id)}" is ${formatNumber(v)}, more than "${rowName(view, check.total)}" (${formatNumber(total)}) that it is part of. ${check.reason.en}`,
+                zh: `“${rowName(view, id)}”为 ${formatNumber(v)}，大于其所属的“${rowName(view, check.total)}” ${formatNumber(total)}。`,
+                en: `"${rowName(view, id)}" is ${formatNumber(v)}, more than "${rowName(view, check.total)}" (${formatNumber(total)}) that it is part of.`,
               },
               expected: `<= ${formatNumber(total)}`,
               actual: v,
