@@ -69,6 +69,9 @@ export function parseSettings(raw: unknown, locale: UiLocale = 'zh'): ParsedSett
           problems.push(msg(MSG.unknownRule, locale, { id }));
           continue;
         }
+        // VS Code fills `rules` with every rule's default from package.json. A rule's default is no override:
+        // dropped, so findings a rule rates itself (a partly read table is information) keep their own level.
+        if (sev.data === ruleById(id)?.defaultSeverity) continue;
         rules[id] = sev.data;
       }
     }

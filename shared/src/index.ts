@@ -25,3 +25,4 @@ export { blankTables } from './features/blankTables';
 export { completions, type CompletionItem } from './features/completions';
 export { RULE_DOCS_BASE, ruleDocUrl } from './docs';
 export { formatNumber } from './model/text';
+export { reportCoverage, TABLE_LABELS, type Coverage, type CoverageState, type TableCoverage } from './rules/coverage';

@@ -45,7 +45,7 @@ const FILE: JsonFileResult = {
     },
   ],
 };
-const SUMMARY: JsonSummary = { files: 1, errors: 1, warnings: 0, infos: 0, hints: 1, unreadable: 0, fixed: 0 };
+const SUMMARY: JsonSummary = { files: 1, errors: 1, warnings: 0, infos: 0, hints: 1, unreadable: 0, unchecked: 0, fixed: 0 };
 
 function collect(): { write: (s: string) => void; text: () => string } {
   let s = '';
@@ -74,10 +74,10 @@ test('human: colour codes only when asked', () => {
 });
 
 test('summary lines', () => {
-  const zero = { files: 3, errors: 0, warnings: 0, infos: 0, hints: 0, unreadable: 0, fixed: 0 };
+  const zero = { files: 3, errors: 0, warnings: 0, infos: 0, hints: 0, unreadable: 0, unchecked: 0, fixed: 0 };
   assert.equal(summaryLine(zero, 'zh', false), '3 个文件，未发现问题');
   assert.equal(summaryLine(zero, 'en', false), '3 files, no problems');
-  const some = { files: 3, errors: 2, warnings: 3, infos: 0, hints: 0, unreadable: 1, fixed: 4 };
+  const some = { files: 3, errors: 2, warnings: 3, infos: 0, hints: 0, unreadable: 1, unchecked: 0, fixed: 4 };
   assert.equal(summaryLine(some, 'zh', false), '3 个文件，5 个问题（2 个错误，3 个警告），已自动修复 4 处，1 个文件无法读取');
   assert.equal(summaryLine(some, 'en', true), '3 files, 5 problems (2 errors, 3 warnings), 4 fixes would be applied, 1 unreadable');
 });

@@ -49,7 +49,10 @@ test('human output: file:line:col severity rule message, then the summary; exit 
   const seeds = seedFiles();
   const r = await cli(['check', ...seeds]);
   const { doc } = await json(seeds);
-  const lines = r.stdout.trimEnd().split('\n');
+  // A file whose tables were not all read (seed 002) also gets a coverage line after its findings.
+  const coverage = r.stdout.trimEnd().split('\n').filter((l) => /^\S+: 覆盖：/.test(l));
+  assert.deepEqual(coverage, doc.files.filter((f) => f.coverage?.verdict === 'incomplete').map((f) => `${f.file}: 覆盖：统计表读到 56/58 格`));
+  const lines = r.stdout.trimEnd().split('\n').filter((l) => !coverage.includes(l));
   const all = doc.files.flatMap((f) => f.findings.map((x) => ({ file: f.file, ...x })));
   assert.equal(lines.length, all.length + 1);
   all.forEach((f, i) => {
@@ -123,8 +126,10 @@ test('json: validates, positions agree with offsets, files are sorted', async ()
     infos: count('info'),
     hints: count('hint'),
     unreadable: 0,
+    unchecked: doc.files.filter((f) => f.coverage?.verdict === 'incomplete').length,
     fixed: 0,
   });
+  assert.equal(doc.summary.unchecked, 1, 'seed 002 lacks two rows of its table');
   assert.equal(code, doc.summary.errors + doc.summary.warnings > 0 ? 1 : 0);
 });
 

@@ -4,6 +4,12 @@ import { DEFAULT_SETTINGS, parseSettings, resolveLocale, toCheckOptions } from '
 import { msg, MSG } from '../../server/src/messages';
 
 describe('settings', () => {
+  test('a rule set to its own default (as VS Code fills in every rule) is no override', () => {
+    const { settings, problems } = parseSettings({ rules: { 'table-unread': 'warning', 'sum-mismatch': 'off', 'cell-missing': 'info', 'title-row-value': 'warning' } });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings.rules, { 'sum-mismatch': 'off', 'title-row-value': 'warning' });
+  });
+
   test('defaults', () => {
     assert.deepEqual(DEFAULT_SETTINGS, { template: 'auto', rules: {}, narrative: { enabled: true }, debounceMs: 300, maxProblems: 100, infoAsHint: true, locale: 'auto' });
     for (const raw of [undefined, null, 42, 'x', [], {}]) assert.deepEqual(parseSettings(raw), { settings: DEFAULT_SETTINGS, problems: [] });

@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import {
   analyze,
   applyEdits,
+  reportCoverage,
+  type Coverage,
   localize,
   fixToFixpoint,
   type CheckOptions,
@@ -18,7 +20,7 @@ import { MAX_FILE_BYTES, decodeForCheck, statRefusal } from './readCheck';
 import { unifiedDiff } from './diff';
 import { encodeText, roundTrips, type EncodingName } from './encoding';
 import type { CliFs } from './io';
-import type { JsonFileResult, JsonFinding } from './jsonSchema';
+import type { JsonCoverage, JsonFileResult, JsonFinding } from './jsonSchema';
 import { M, errnoReason, type Lang } from './messages';
 import { LineIndex, dominantEol, normalizeEol, withEol, type EolStyle, type NormalizedText } from './text';
 import type { WalkEntry } from './walk';
@@ -78,6 +80,20 @@ function toFileEdits(edits: readonly TextEdit[], norm: NormalizedText, eol: EolS
     span: { start: norm.toOriginal(e.span.start), end: norm.toOriginal(e.span.end) },
     newText: withEol(e.newText, eol),
   }));
+}
+
+function toJsonCoverage(c: Coverage): JsonCoverage {
+  return {
+    template: c.template ?? null,
+    verdict: c.verdict,
+    tables: c.tables.map((t) => ({
+      kind: t.kind,
+      state: t.state,
+      title: t.title,
+      ...(t.cells ? { cells: { ...t.cells } } : {}),
+      ...(t.missingRows ? { missingRows: [...t.missingRows] } : {}),
+    })),
+  };
 }
 
 function toJsonFindings(a: Analysis, lang: Lang, eol: EolStyle, quiet: boolean): JsonFinding[] {
@@ -236,6 +252,7 @@ export function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): FileOut
       encoding,
       template: final.report.template ?? null,
       findings: toJsonFindings(final, lang, eol, job.quiet),
+      coverage: toJsonCoverage(reportCoverage(final.report)),
       ...(note !== undefined ? { note } : {}),
       ...(job.fix ? { fixed } : {}),
       ...(diff ? { diff } : {}),

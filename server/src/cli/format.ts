@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { JsonFileResult, JsonRange, JsonSummary } from './jsonSchema';
 import { summaryLine, type Lang } from './messages';
+import { TABLE_LABELS } from '../../../shared/src/index';
 
 export interface Formatter {
   file(result: JsonFileResult): void;
@@ -50,6 +51,29 @@ export function visible(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16).padStart(4, '0')}}`);
 }
 
+const STATE: Record<string, { zh: string; en: string }> = {
+  read: { zh: '已读取', en: 'read' },
+  unreadable: { zh: '未能读取', en: 'not readable' },
+  empty: { zh: '未填写', en: 'not filled in' },
+  absent: { zh: '未找到', en: 'not found' },
+};
+
+/** `覆盖：表二（主动公开）已读取；表三（收到和处理申请）未能读取` — every expected table and what became of it. */
+export function coverageLine(c: NonNullable<JsonFileResult['coverage']>, lang: Lang): string {
+  if (c.tables.length === 0) return lang === 'zh' ? '覆盖：未找到统计表，表格数字未核对' : 'coverage: no statistics table found, table figures not checked';
+  const parts = c.tables.map((t) => {
+    const name = pick(TABLE_LABELS[t.kind], lang);
+    if (t.state === 'partial' && t.cells) return lang === 'zh' ? `${name}读到 ${t.cells.read}/${t.cells.expected} 格` : `${name} ${t.cells.read}/${t.cells.expected} cells`;
+    const state = pick(STATE[t.state] ?? STATE.absent, lang);
+    return lang === 'zh' ? `${name}${state}` : `${name} ${state}`;
+  });
+  return lang === 'zh' ? `覆盖：${parts.join('；')}` : `coverage: ${parts.join('; ')}`;
+}
+
+function pick(text: { zh: string; en: string }, lang: Lang): string {
+  return lang === 'zh' ? text.zh : text.en;
+}
+
 export function humanFormatter(o: HumanOptions): Formatter {
   const paint = (code: string, s: string) => (o.colour ? code + s + ANSI.reset : s);
   return {
@@ -73,7 +97,7 @@ export function humanFormatter(o: HumanOptions): Formatter {
             .join('\n') + '\n',
         );
       }
-      if (r.findings.length === 0 || o.dryRun) return;
+      if (o.dryRun) return;
       let out = '';
       for (const f of r.findings) {
         const where = `${visible(r.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
@@ -82,7 +106,9 @@ export function humanFormatter(o: HumanOptions): Formatter {
         // A culprit cell: each failing check it stands for, indented under it.
         if (f.folded) for (const rel of f.related) out += `    ${paint(ANSI.dim, `${rel.range.start.line + 1}:${rel.range.start.character + 1}`)} ${oneLine(rel.message)}\n`;
       }
-      o.write(out);
+      // What was not read is said for every file, even when its findings are switched off.
+      if (r.coverage?.verdict === 'incomplete') out += `${paint(ANSI.bold, visible(r.file))}: ${paint(ANSI.yellow, coverageLine(r.coverage, o.lang))}\n`;
+      if (out) o.write(out);
     },
     end(summary) {
       const line = summaryLine(summary, o.lang, o.dryRun);

@@ -74,11 +74,27 @@ export const FindingSchema = z.strictObject({
   folded: z.array(z.string()).optional(),
 });
 
+export const CoverageSchema = z.strictObject({
+  /** The format the tables were expected from (detected, else guessed from the labels in the text). */
+  template: TemplateIdSchema.nullable(),
+  /** complete: every table read; incomplete: some table read in part or not at all (its figures not checked); none: no table expected. */
+  verdict: z.enum(['complete', 'incomplete', 'none']),
+  tables: z.array(z.strictObject({
+    kind: z.enum(['stats', 'active', 'requests', 'review']),
+    state: z.enum(['read', 'partial', 'unreadable', 'empty', 'absent']),
+    title: z.string(),
+    cells: z.strictObject({ read: Int, expected: Int }).optional(),
+    missingRows: z.array(z.string()).optional(),
+  })),
+});
+
 export const FileResultSchema = z.strictObject({
   file: z.string(),
   encoding: EncodingSchema.nullable(),
   template: TemplateIdSchema.nullable(),
   findings: z.array(FindingSchema),
+  /** What was read of the report's tables (absent when the file could not be read). */
+  coverage: CoverageSchema.optional(),
   error: z.string().optional(),
   note: z.string().optional(),
   fixed: Int.optional(),
@@ -92,6 +108,8 @@ export const SummarySchema = z.strictObject({
   infos: Int,
   hints: Int,
   unreadable: Int,
+  /** Files whose tables were not all read (coverage verdict incomplete): their figures were not all checked. */
+  unchecked: Int,
   fixed: Int,
 });
 
@@ -106,5 +124,6 @@ export type JsonRange = z.infer<typeof RangeSchema>;
 export type JsonFinding = z.infer<typeof FindingSchema>;
 export type JsonFix = z.infer<typeof FixSchema>;
 export type JsonFileResult = z.infer<typeof FileResultSchema>;
+export type JsonCoverage = z.infer<typeof CoverageSchema>;
 export type JsonSummary = z.infer<typeof SummarySchema>;
 export type JsonReport = z.infer<typeof JsonReportSchema>;

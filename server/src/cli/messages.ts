@@ -61,6 +61,8 @@ export interface Counts {
   infos: number;
   hints: number;
   unreadable: number;
+  /** Files whose tables were not all read. */
+  unchecked: number;
   fixed: number;
 }
 
@@ -75,18 +77,21 @@ export function summaryLine(c: Counts, lang: Lang, dryRun: boolean): string {
     if (c.warnings) parts.push(`${c.warnings} 个警告`);
     if (c.infos) parts.push(`${c.infos} 条信息`);
     if (c.hints) parts.push(`${c.hints} 条提示`);
-    line = `${c.files} 个文件，` + (problems ? `${problems} 个问题（${parts.join('，')}）` : '未发现问题');
+    // "未发现问题" only when every table was read: otherwise some figures were never checked.
+    line = `${c.files} 个文件，` + (problems ? `${problems} 个问题（${parts.join('，')}）` : c.unchecked ? '已读取的部分未发现问题' : '未发现问题');
     if (c.fixed) line += dryRun ? `，可自动修复 ${c.fixed} 处` : `，已自动修复 ${c.fixed} 处`;
     if (c.unreadable) line += `，${c.unreadable} 个文件无法读取`;
+    if (c.unchecked) line += `，${c.unchecked} 个文件有表格未能完整读取（其数字未全部核对）`;
   } else {
     const parts: string[] = [];
     if (c.errors) parts.push(plural(c.errors, 'error', 'errors'));
     if (c.warnings) parts.push(plural(c.warnings, 'warning', 'warnings'));
     if (c.infos) parts.push(plural(c.infos, 'info', 'infos'));
     if (c.hints) parts.push(plural(c.hints, 'hint', 'hints'));
-    line = plural(c.files, 'file', 'files') + ', ' + (problems ? `${plural(problems, 'problem', 'problems')} (${parts.join(', ')})` : 'no problems');
+    line = plural(c.files, 'file', 'files') + ', ' + (problems ? `${plural(problems, 'problem', 'problems')} (${parts.join(', ')})` : c.unchecked ? 'no problems in what was read' : 'no problems');
     if (c.fixed) line += dryRun ? `, ${plural(c.fixed, 'fix', 'fixes')} would be applied` : `, ${plural(c.fixed, 'fix', 'fixes')} applied`;
     if (c.unreadable) line += `, ${c.unreadable} unreadable`;
+    if (c.unchecked) line += `, ${plural(c.unchecked, 'file', 'files')} with tables not fully read (their figures not all checked)`;
   }
   return line;
 }

@@ -148,11 +148,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     });
   } else formatter = humanFormatter({ write: out, writeErr: err, colour, lang, dryRun: args.dryRun && args.fix });
 
-  const summary: JsonSummary = { files: 0, errors: 0, warnings: 0, infos: 0, hints: 0, unreadable: 0, fixed: 0 };
+  const summary: JsonSummary = { files: 0, errors: 0, warnings: 0, infos: 0, hints: 0, unreadable: 0, unchecked: 0, fixed: 0 };
   let writeFailed = false;
   const emit = (index: number, outcome: FileOutcome) => {
     summary.files++;
     if (outcome.unreadable) summary.unreadable++;
+    if (outcome.result.coverage?.verdict === 'incomplete') summary.unchecked++;
     if (outcome.writeFailed) writeFailed = true;
     summary.fixed += outcome.result.fixed ?? 0;
     for (const f of outcome.result.findings) {

@@ -11,6 +11,7 @@ import totalMissing from './total-missing';
 import titleRowValue from './title-row-value';
 import cellInvalid from './cell-invalid';
 import cellMissing from './cell-missing';
+import tableUnread from './table-unread';
 import channelTotalImplausible from './channel-total-implausible';
 import repliesConcludedDiffer from './replies-concluded-differ';
 import feeAfter2017 from './fee-after-2017';
@@ -37,6 +38,7 @@ export const rules: readonly RuleDefinition[] = [
   titleRowValue,
   cellInvalid,
   cellMissing,
+  tableUnread,
   channelTotalImplausible,
   repliesConcludedDiffer,
   feeAfter2017,
