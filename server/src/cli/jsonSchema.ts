@@ -24,13 +24,14 @@
  *           "fixes": [ { "title": "…", "safe": true, "edits": [ { "range": {…}, "offset": {…}, "newText": "12" } ] } ]
  *         }
  *       ],
+ *       "coverage": { "template": "gov2021", "verdict": "complete", "tables": [ { "kind": "requests", "state": "read", … } ] },
  *       "error": "…",                      // optional: why the file could not be read or decoded (no findings then)
  *       "note": "…",                       // optional: why the file was skipped (binary, empty, too large), or not fixed
  *       "fixed": 2,                        // optional, with --fix: the number of edits applied (or, with --dry-run, that would be)
  *       "diff": "--- a/…"                  // optional, with --fix --dry-run: the unified diff of the fixes
  *     }
  *   ],
- *   "summary": { "files": 1, "errors": 1, "warnings": 0, "infos": 0, "hints": 0, "unreadable": 0, "fixed": 0 }
+ *   "summary": { "files": 1, "errors": 1, "warnings": 0, "infos": 0, "hints": 0, "unreadable": 0, "unchecked": 0, "fixed": 0 }
  * }
  * ```
  *
