@@ -68,7 +68,7 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
     if (isBlank(line) || inRegion(line.start, line.end)) continue;
     if (line.text.trimStart().startsWith('|') || /<t[dhr]\b/i.test(line.text) || looksLikeTableRow(line.text)) continue;
     const h = readHeading(line);
-    if (h) headings.push(h);
+    if (h && !amongFragments(lines, line.index, h)) headings.push(h);
   }
   const lastHeading = headings.length > 0 ? headings[headings.length - 1].headingSpan.start : 0;
   const sections = buildSections(headings, text.length, appendixStarts(lines, inRegion, lastHeading));
@@ -121,6 +121,39 @@ function appendixStarts(lines: readonly Line[], inRegion: (s: number, e: number)
     }
   }
   return out;
+}
+
+/**
+ * A line whose words, once its figures are set aside, are at most this many characters is a fragment of a
+ * table: pieces of labels wrapped in narrow columns (`他法`, `不予公 家秘 0 0 0`), or figures alone.
+ */
+const FRAGMENT = 6;
+const FRAGMENT_WINDOW = 3;
+
+function isFragment(text: string): boolean {
+  const folded = foldWidth(text);
+  if (folded.trim() === '') return false;
+  const words = folded.replace(/(^|\s)[\d.,\-—/]+(?=\s|$)/g, ' ').replace(/\s+/g, '');
+  return words.length <= FRAGMENT;
+}
+
+/**
+ * A short "heading" among cell fragments is a table label wrapped by a PDF's narrow columns (`（三） 1.于国`
+ * between `属`, `0` and `密`), not a heading: at least two of the three non-blank lines on each side are fragments.
+ */
+function amongFragments(lines: readonly Line[], index: number, h: Heading): boolean {
+  if (h.title.replace(/[\s\u3000]+/g, '').length > 6) return false;
+  const side = (step: 1 | -1): number => {
+    let seen = 0;
+    let fragments = 0;
+    for (let i = index + step; i >= 0 && i < lines.length && seen < FRAGMENT_WINDOW; i += step) {
+      if (isBlank(lines[i])) continue;
+      seen++;
+      if (isFragment(lines[i].text)) fragments++;
+    }
+    return fragments;
+  };
+  return side(-1) >= 2 && side(1) >= 2;
 }
 
 /** A row of an unrecognised table (`（一）收到申请数\t件\t31`, `1.属于国家秘密  0  0  0`) is not a heading. */

@@ -68,6 +68,7 @@ function compute(ctx: RuleContext): Coverage {
   if (!template) return { tables: [], verdict: report.title ? 'incomplete' : 'none' };
   const views = tableViews(ctx);
   const folded = foldWidth(report.text);
+  const compact = compacted(folded);
   const outside = (at: number): boolean => !report.tables.some((t) => at >= t.span.start && at < t.span.end);
   const out: TableCoverage[] = [];
   for (const tt of template.tables) {
@@ -78,7 +79,7 @@ function compute(ctx: RuleContext): Coverage {
       out.push({ kind: tt.kind, template: template.id, state: count.read >= count.expected ? 'read' : 'partial', title: tt.title, cells: count, span: view.table.span, ...(missingRows.length ? { missingRows } : {}) });
       continue;
     }
-    const hit = labelHits(tt, folded, outside);
+    const hit = labelHits(tt, compact, outside);
     // Labels with figures among them: a table that is there but could not be read. Labels without any figure
     // (the blank official tables just inserted) leave nothing to check yet.
     const unreadable = hit.count >= MIN_HITS && hit.first !== undefined && hit.last !== undefined && hasFigures(folded, hit.first.start, hit.last.end + FIGURE_REACH);
@@ -125,20 +126,54 @@ function normalise(label: string): string {
 }
 
 /** How many distinct labels of the table appear in the text outside the tables that were read, and the first. */
-function labelHits(tt: TableTemplate, folded: string, outside: (at: number) => boolean): { count: number; first?: Span; last?: Span } {
+interface Compact {
+  /**
+   * The width-folded text without white space and digits, so a label wrapped over lines and between figures
+   * (`本年新收政府信息` / `15 5 1` / `公开申请数量`) is whole.
+   */
+  readonly text: string;
+  /** For each character of `text`, its offset in the report's text. */
+  readonly at: Int32Array;
+}
+
+function compacted(folded: string): Compact {
+  const at = new Int32Array(folded.length);
+  let out = '';
+  let n = 0;
+  let runStart = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 32;
+    // White space and figures: in a PDF's narrow columns a label is wrapped between the row's figures.
+    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000 || (c >= 48 && c <= 57);
+    if (!space) {
+      if (runStart < 0) runStart = i;
+      at[n++] = i;
+    } else if (runStart >= 0) {
+      out += folded.slice(runStart, i);
+      runStart = -1;
+    }
+  }
+  return { text: out, at: at.subarray(0, n) };
+}
+
+function labelHits(tt: TableTemplate, compact: Compact, outside: (at: number) => boolean): { count: number; first?: Span; last?: Span } {
   let count = 0;
   let first: Span | undefined;
   let last: Span | undefined;
   const seen = new Set<string>();
-  const labels = [...tt.indicators.map((i) => normalise(i.label)).filter((l) => l.length >= MIN_LABEL), ...tt.headerMarkers.map((m) => foldWidth(m)).filter((m) => m.length >= MIN_MARKER)];
+  const labels = [...tt.indicators.map((i) => normalise(i.label)).filter((l) => l.length >= MIN_LABEL), ...tt.headerMarkers.map((m) => foldWidth(m)).filter((m) => m.length >= MIN_MARKER)]
+    .filter((l) => !/\d/.test(l));
   for (const label of labels) {
     if (seen.has(label)) continue;
     seen.add(label);
-    const at = folded.indexOf(label);
-    if (at < 0 || !outside(at)) continue;
+    const i = compact.text.indexOf(label);
+    if (i < 0) continue;
+    const at = compact.at[i];
+    if (!outside(at)) continue;
+    const end = compact.at[i + label.length - 1] + 1;
     count++;
-    if (!first || at < first.start) first = { start: at, end: at + label.length };
-    if (!last || at > last.start) last = { start: at, end: at + label.length };
+    if (!first || at < first.start) first = { start: at, end };
+    if (!last || at > last.start) last = { start: at, end };
   }
   return { count, ...(first ? { first } : {}), ...(last ? { last } : {}) };
 }
@@ -157,10 +192,10 @@ function hasFigures(folded: string, start: number, end: number): boolean {
 
 /** With no detected format: the one whose table labels the text has most of, if it has enough of them. */
 function guessTemplate(ctx: RuleContext): Template | undefined {
-  const folded = foldWidth(ctx.report.text);
+  const compact = compacted(foldWidth(ctx.report.text));
   let best: { template: Template; hits: number } | undefined;
   for (const template of ctx.templates.values()) {
-    const hits = template.tables.reduce((n, tt) => n + labelHits(tt, folded, () => true).count, 0);
+    const hits = template.tables.reduce((n, tt) => n + labelHits(tt, compact, () => true).count, 0);
     if (hits >= MIN_HITS && (!best || hits > best.hits)) best = { template, hits };
   }
   return best?.template;

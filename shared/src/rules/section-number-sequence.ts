@@ -25,6 +25,16 @@ function malformedBetween(text: string, from: number, to: number, ordinal: numbe
   return re.test(between);
 }
 
+/**
+ * Whether the missing number stands alone on a line inside the parent section (`1.` after the list it
+ * belongs to): a PDF's text layer moves list markers away from their item, so the item is there, unnumbered.
+ */
+function strayMarker(text: string, within: { start: number; end: number }, marker: string | undefined): boolean {
+  if (!marker) return false;
+  const escaped = marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:^|\\n)[ \\t\u3000]*${escaped}[ \\t\u3000]*(?:\\r?\\n|$)`).test(text.slice(within.start, within.end));
+}
+
 /** Siblings of each level must run 1, 2, 3 … without gaps or repeats. */
 const rule: RuleDefinition = {
   id: 'section-number-sequence',
@@ -39,7 +49,7 @@ const rule: RuleDefinition = {
   check(ctx) {
     const out: RawFinding[] = [];
     const text = ctx.report.text;
-    const visit = (list: readonly Section[]) => {
+    const visit = (list: readonly Section[], within: { start: number; end: number }) => {
       // Siblings are compared per level: mixed levels under one parent are the level-skip rule's business.
       const byLevel = new Map<number, Section[]>();
       for (const s of list) {
@@ -64,6 +74,10 @@ const rule: RuleDefinition = {
               continue;
             }
             const newText = renumber(text.slice(s.numberSpan.start, s.numberSpan.end), expected);
+            if (!repeat && s.ordinal === expected + 1 && strayMarker(text, within, newText)) {
+              expected = s.ordinal + 1;
+              continue;
+            }
             const fixes: Fix[] = newText
               ? [{ title: { zh: `改为“${newText}”`, en: `Renumber as "${newText}"` }, edits: [{ span: s.numberSpan, newText }], safe: false }]
               : [];
@@ -84,9 +98,9 @@ const rule: RuleDefinition = {
           }
         }
       }
-      for (const s of list) visit(s.children);
+      for (const s of list) visit(s.children, s.span);
     };
-    visit(ctx.report.sections);
+    visit(ctx.report.sections, { start: 0, end: text.length });
     return out;
   },
 };
