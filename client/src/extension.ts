@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import {
   LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
+import { CONVERTED_EXTENSIONS, EXTRACT_SCHEME, registerConverted } from './converted';
 
 const LANGUAGE = 'xxgk-report';
 let client: LanguageClient | undefined;
@@ -17,7 +18,11 @@ const t = (zhText: string, enText: string): string => (zh ? zhText : enText);
 function selector(): DocumentSelector {
   const plain = vscode.workspace.getConfiguration(LANGUAGE).get<boolean>('checkPlainText', false);
   const languages = plain ? [LANGUAGE, 'plaintext', 'markdown'] : [LANGUAGE];
-  return languages.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]);
+  return [
+    ...languages.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+    // Web pages, Word files and PDFs, shown as the text they are checked as (converted.ts).
+    { scheme: EXTRACT_SCHEME, language: LANGUAGE },
+  ];
 }
 
 async function start(context: vscode.ExtensionContext): Promise<void> {
@@ -82,27 +87,57 @@ async function showRuleDoc(context: vscode.ExtensionContext, args: unknown[]): P
   await vscode.commands.executeCommand('markdown.showPreview', page);
 }
 
-/** Checks every report-like .txt/.md file in the workspace; results go to the Problems panel. */
+interface CheckedFile {
+  readonly uri: string;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly failed?: string;
+  readonly skipped?: boolean;
+}
+
+let output: vscode.OutputChannel | undefined;
+
+/**
+ * Checks every report in the workspace: .txt/.md files that look like reports, and every web page, Word file and
+ * PDF (the server converts them and says which are not reports). Results go to the Problems panel; files that
+ * could not be checked are counted in the closing message and listed in the output channel.
+ */
 async function checkWorkspace(): Promise<void> {
   if (!client) return;
   const c = client;
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('检查工作区中的年度报告', 'Checking annual reports in the workspace'), cancellable: true }, async (progress, token) => {
-    const found = await vscode.workspace.findFiles('**/*.{txt,md}', '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}', 5000, token);
+    const found = await vscode.workspace.findFiles(`**/*.{txt,md,${CONVERTED_EXTENSIONS.join(',')}}`, '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}', 5000, token);
     const reports: string[] = [];
     for (const uri of found) {
       if (token.isCancellationRequested) return;
-      if (/年度报告|年报|\.xxgk\.md$/.test(uri.path) || (await firstLines(uri)).match(/政府信息公开[\s\S]{0,40}年度报告/)) reports.push(uri.toString());
+      if (!/\.(txt|md)$/i.test(uri.path) || /年度报告|年报|\.xxgk\.md$/.test(uri.path) || (await firstLines(uri)).match(/政府信息公开[\s\S]{0,40}年度报告/)) reports.push(uri.toString());
     }
     let done = 0;
     let problems = 0;
+    const failed: CheckedFile[] = [];
     for (let i = 0; i < reports.length && !token.isCancellationRequested; i += 10) {
       const batch = reports.slice(i, i + 10);
-      const result = await c.sendRequest<{ files: { errors: number; warnings: number }[] }>('xxgk-report/checkFiles', { uris: batch }, token);
+      const result = await c.sendRequest<{ files: CheckedFile[] }>('xxgk-report/checkFiles', { uris: batch }, token);
       done += batch.length;
       problems += result.files.reduce((n, f) => n + f.errors + f.warnings, 0);
+      failed.push(...result.files.filter((f) => f.failed !== undefined));
       progress.report({ increment: (batch.length / reports.length) * 100, message: `${done}/${reports.length}` });
     }
-    void vscode.window.showInformationMessage(t(`已检查 ${done} 份报告，发现 ${problems} 个错误和警告。`, `Checked ${done} reports; ${problems} errors and warnings.`));
+    const unreadable = failed.filter((f) => !f.skipped);
+    if (failed.length > 0) {
+      output ??= vscode.window.createOutputChannel(t('年报检查', 'Report checker'));
+      output.clear();
+      for (const f of failed) output.appendLine(`${vscode.Uri.parse(f.uri).fsPath}: ${f.failed}`);
+    }
+    const checked = done - failed.length;
+    const message = t(`已检查 ${checked} 份报告，发现 ${problems} 个错误和警告。`, `Checked ${checked} reports; ${problems} errors and warnings.`)
+      + (unreadable.length ? t(` ${unreadable.length} 个文件无法读取。`, ` ${unreadable.length} files could not be read.`) : '')
+      + (failed.length - unreadable.length ? t(` ${failed.length - unreadable.length} 个文件未检查。`, ` ${failed.length - unreadable.length} files not checked.`) : '');
+    const show = t('查看原因', 'Show why');
+    const shown = unreadable.length ? vscode.window.showWarningMessage(message, show) : vscode.window.showInformationMessage(message, ...(failed.length ? [show] : []));
+    void shown.then((choice) => {
+      if (choice === show) output?.show();
+    });
   });
 }
 
@@ -125,6 +160,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await start(context);
     }),
   );
+  registerConverted(context, () => client, t);
   await start(context);
 }
 

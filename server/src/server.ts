@@ -24,6 +24,7 @@ import { registerFoldingRanges } from './handlers/foldingRanges';
 import { registerHover } from './handlers/hover';
 import { registerInlayHints } from './handlers/inlayHints';
 import { registerWorkspaceCheck } from './handlers/workspaceCheck';
+import { registerExtract } from './handlers/extract';
 import { SettingsStore } from './settings';
 
 /** Options a client may pass in `initializationOptions`. */
@@ -84,6 +85,7 @@ export function startServer(connection: Connection): void {
     registerCompletion(ctx);
     registerCommands(ctx);
     registerWorkspaceCheck(ctx, diagnostics);
+    registerExtract(ctx);
 
     return {
       capabilities: {

@@ -45,7 +45,7 @@ const FILE: JsonFileResult = {
     },
   ],
 };
-const SUMMARY: JsonSummary = { files: 1, errors: 1, warnings: 0, infos: 0, hints: 1, unreadable: 0, unchecked: 0, fixed: 0 };
+const SUMMARY: JsonSummary = { files: 1, errors: 1, warnings: 0, infos: 0, hints: 1, unreadable: 0, unchecked: 0, skipped: 0, fixed: 0 };
 
 function collect(): { write: (s: string) => void; text: () => string } {
   let s = '';
@@ -74,12 +74,19 @@ test('human: colour codes only when asked', () => {
 });
 
 test('summary lines', () => {
-  const zero = { files: 3, errors: 0, warnings: 0, infos: 0, hints: 0, unreadable: 0, unchecked: 0, fixed: 0 };
+  const zero = { files: 3, errors: 0, warnings: 0, infos: 0, hints: 0, unreadable: 0, unchecked: 0, skipped: 0, fixed: 0 };
   assert.equal(summaryLine(zero, 'zh', false), '3 个文件，未发现问题');
   assert.equal(summaryLine(zero, 'en', false), '3 files, no problems');
-  const some = { files: 3, errors: 2, warnings: 3, infos: 0, hints: 0, unreadable: 1, unchecked: 0, fixed: 4 };
+  const some = { files: 3, errors: 2, warnings: 3, infos: 0, hints: 0, unreadable: 1, unchecked: 0, skipped: 0, fixed: 4 };
   assert.equal(summaryLine(some, 'zh', false), '3 个文件，5 个问题（2 个错误，3 个警告），已自动修复 4 处，1 个文件无法读取');
   assert.equal(summaryLine(some, 'en', true), '3 files, 5 problems (2 errors, 3 warnings), 4 fixes would be applied, 1 unreadable');
+  // A file not read, or not checked at all, is never covered by a plain clean verdict.
+  const unreadable = { ...zero, unreadable: 1 };
+  assert.equal(summaryLine(unreadable, 'zh', false), '3 个文件，已读取的部分未发现问题，1 个文件无法读取');
+  assert.equal(summaryLine({ ...zero, skipped: 1, unreadable: 2 }, 'zh', false), '3 个文件，没有检查任何报告，2 个文件无法读取，1 个文件未检查');
+  const skipped = { ...zero, skipped: 2 };
+  assert.equal(summaryLine(skipped, 'zh', false), '3 个文件，已读取的部分未发现问题，2 个文件未检查');
+  assert.equal(summaryLine(skipped, 'en', false), '3 files, no problems in what was read, 2 files not checked');
 });
 
 test('json: streamed output is one valid document that matches the schema', () => {

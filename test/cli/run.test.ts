@@ -127,6 +127,7 @@ test('json: validates, positions agree with offsets, files are sorted', async ()
     hints: count('hint'),
     unreadable: 0,
     unchecked: doc.files.filter((f) => f.coverage?.verdict === 'incomplete').length,
+    skipped: 0,
     fixed: 0,
   });
   assert.equal(doc.summary.unchecked, 1, 'seed 002 lacks two rows of its table');
@@ -256,7 +257,7 @@ test('directories are walked; the same findings whatever the encoding, BOM or li
   fs.writeFileSync(path.join(dir, 'd-utf16le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
   fs.writeFileSync(path.join(dir, 'e-utf16be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
   fs.writeFileSync(path.join(dir, 'f-crlf.md'), crlf);
-  fs.writeFileSync(path.join(dir, 'ignored.doc'), text);
+  fs.writeFileSync(path.join(dir, 'ignored.pptx'), text);
   const { doc } = await json(['.'], { cwd: dir });
   assert.deepEqual(
     doc.files.map((f) => [f.file, f.encoding]),
@@ -280,30 +281,34 @@ test('directories are walked; the same findings whatever the encoding, BOM or li
   });
 });
 
-test('binary and empty files are noted, not errors; undecodable files are', async (t) => {
+test('empty files are noted and counted as not checked; binary and undecodable files are errors', async (t) => {
   const dir = withDir(t);
-  fs.writeFileSync(path.join(dir, 'bin.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01, 0x02]));
+  fs.writeFileSync(path.join(dir, 'bin.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
   fs.writeFileSync(path.join(dir, 'empty.txt'), '');
   fs.writeFileSync(path.join(dir, 'blank.md'), '\ufeff \n\n');
   copyWritable(SEED_000(), path.join(dir, 'ok.txt'));
   const r = await json(['.'], { cwd: dir });
   const byName = Object.fromEntries(r.doc.files.map((f) => [f.file, f]));
-  assert.match(byName['bin.txt'].note!, /二进制/);
+  // A binary file is not passed over in silence: no reader knows it, so it could not be checked.
+  assert.match(byName['bin.txt'].error!, /二进制/);
   assert.equal(byName['bin.txt'].encoding, null);
   assert.equal(byName['bin.txt'].findings.length, 0);
   assert.match(byName['empty.txt'].note!, /空文件/);
   assert.equal(byName['blank.md'].encoding, 'utf-8-bom');
-  assert.equal(r.doc.summary.unreadable, 0);
-  assert.notEqual(r.code, 2);
-  assert.equal(r.stderr, '', 'notes go to stderr in human format only');
+  assert.equal(r.doc.summary.unreadable, 1);
+  assert.equal(r.doc.summary.skipped, 2, 'the two empty files were not checked, and the summary says so');
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /二进制/, 'errors go to stderr in every format');
+  assert.doesNotMatch(r.stderr, /空文件/, 'notes go to stderr in human format only');
   const human = await cli(['check', '--lang', 'en', '.'], { cwd: dir });
-  assert.match(human.stderr, /xxgk-report: bin\.txt: skipped: binary file/);
+  assert.match(human.stderr, /xxgk-report: cannot read bin\.txt: unsupported binary file/);
   assert.match(human.stderr, /xxgk-report: empty\.txt: empty file/);
+  assert.match(human.stdout, /2 files not checked/);
 
   fs.writeFileSync(path.join(dir, 'bad.txt'), Buffer.from([0x41, 0xff, 0xfe, 0xfd, 0x42]));
   const bad = await json(['.'], { cwd: dir });
   assert.equal(bad.code, 2);
-  assert.equal(bad.doc.summary.unreadable, 1);
+  assert.equal(bad.doc.summary.unreadable, 2);
   assert.match(bad.stderr, /xxgk-report: 无法读取 bad\.txt：无法识别编码/);
 });
 

@@ -14,7 +14,7 @@ function layout(root: string, files: Record<string, string>): void {
   }
 }
 
-test('walks .txt and .md recursively, sorted, skipping node_modules and dot-dirs', (t) => {
+test('walks report files (text, web pages, Word, PDF, legacy Word to refuse) recursively, sorted, skipping node_modules and dot-dirs', (t) => {
   const root = tmpDir();
   t.after(() => rmDir(root));
   layout(root, {
@@ -22,6 +22,11 @@ test('walks .txt and .md recursively, sorted, skipping node_modules and dot-dirs
     'a.md': '',
     'A.TXT': '',
     'notes.doc': '',
+    'page.HTM': '',
+    'r.docx': '',
+    'r.pdf': '',
+    'sheet.xlsx': '',
+    'image.png': '',
     'sub/z.txt': '',
     'sub/deeper/y.md': '',
     'node_modules/pkg/readme.md': '',
@@ -31,7 +36,7 @@ test('walks .txt and .md recursively, sorted, skipping node_modules and dot-dirs
   const got = collectFiles(['.'], nodeFsImpl, root);
   assert.deepEqual(
     got.map((e) => e.path),
-    ['A.TXT', 'a.md', 'b.txt', 'sub/deeper/y.md', 'sub/z.txt'],
+    ['A.TXT', 'a.md', 'b.txt', 'notes.doc', 'page.HTM', 'r.docx', 'r.pdf', 'sub/deeper/y.md', 'sub/z.txt'],
   );
   assert.ok(got.every((e) => e.error === undefined && path.isAbsolute(e.abs)));
 });

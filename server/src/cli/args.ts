@@ -27,8 +27,15 @@ export interface CheckArgs {
   readonly jobs?: number;
 }
 
+export interface ExtractArgs {
+  readonly command: 'extract';
+  readonly path: string;
+  readonly lang?: Lang;
+}
+
 export type ParsedArgs =
   | CheckArgs
+  | ExtractArgs
   | { readonly command: 'help'; readonly lang?: Lang }
   | { readonly command: 'version' }
   | { readonly command: 'usage-error'; readonly message: { zh: string; en: string }; readonly lang?: Lang };
@@ -156,6 +163,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (positional.length === 0) return usage('缺少命令', 'missing command', lang);
   const [command, ...paths] = positional;
   if (command === 'help') return { command: 'help', lang };
+  if (command === 'extract') {
+    if (paths.length !== 1) return usage('extract 需要且只需要一个文件', 'extract takes exactly one file', lang);
+    return { command: 'extract', path: paths[0], lang };
+  }
   if (command !== 'check') return usage(`未知的命令：${command}`, `unknown command: ${command}`, lang);
   if (paths.length === 0) return usage('没有给出要检查的文件或目录', 'no files or directories to check', lang);
   if (dryRun && !fix) return usage('--dry-run 只能与 --fix 一起使用', '--dry-run only goes with --fix', lang);

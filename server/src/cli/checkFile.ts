@@ -12,11 +12,14 @@ import {
   fixToFixpoint,
   type CheckOptions,
   type Finding,
+  type ImportedText,
   type Report,
+  sourceAt,
   type TextEdit,
 } from '../../../shared/src/index';
 import { writeFileAtomic } from './atomicWrite';
-import { MAX_FILE_BYTES, decodeForCheck, statRefusal } from './readCheck';
+import { MAX_FILE_BYTES, statRefusal } from './readCheck';
+import { loadReport } from '../import/load';
 import { unifiedDiff } from './diff';
 import { encodeText, roundTrips, type EncodingName } from './encoding';
 import type { CliFs } from './io';
@@ -96,7 +99,22 @@ function toJsonCoverage(c: Coverage): JsonCoverage {
   };
 }
 
-function toJsonFindings(a: Analysis, lang: Lang, eol: EolStyle, quiet: boolean): JsonFinding[] {
+/** Where a finding is in a converted file's original: page, paragraph, table cell. */
+function jsonSource(imported: ImportedText, offset: number): JsonFinding['source'] {
+  const s = sourceAt(imported, offset);
+  if (!s) return undefined;
+  const { page, paragraph, table, row, column } = s;
+  return {
+    format: imported.format as 'html' | 'docx' | 'pdf',
+    ...(page !== undefined ? { page } : {}),
+    ...(paragraph !== undefined ? { paragraph } : {}),
+    ...(table !== undefined ? { table } : {}),
+    ...(row !== undefined ? { row } : {}),
+    ...(column !== undefined ? { column } : {}),
+  };
+}
+
+function toJsonFindings(a: Analysis, lang: Lang, eol: EolStyle, quiet: boolean, imported?: ImportedText): JsonFinding[] {
   const index = new LineIndex(a.text);
   const loc = (span: { start: number; end: number }) => {
     const start = a.norm.toOriginal(span.start);
@@ -121,6 +139,7 @@ function toJsonFindings(a: Analysis, lang: Lang, eol: EolStyle, quiet: boolean):
       })),
       ...(f.suppressed ? { suppressed: true as const } : {}),
       ...(Array.isArray(f.data?.['folded']) ? { folded: (f.data['folded'] as unknown[]).map(String) } : {}),
+      ...(imported ? { source: jsonSource(imported, f.span.start) } : {}),
     });
   }
   return out;
@@ -132,6 +151,8 @@ export interface FileOutcome {
   readonly unreadable: boolean;
   /** A fix could not be written. */
   readonly writeFailed: boolean;
+  /** Not checked at all, and not an error (empty, too large, not a report): counted, so no clean verdict covers it. */
+  readonly skipped?: true;
   /** A message for stderr (errors always; notes in human format only). */
   readonly stderr?: { readonly text: string; readonly isError: boolean };
 }
@@ -151,6 +172,7 @@ function noted(entry: WalkEntry, encoding: EncodingName | null, note: string): F
     result: { file: entry.path, encoding, template: null, findings: [], note },
     unreadable: false,
     writeFailed: false,
+    skipped: true,
     stderr: { text: `${entry.path}: ${note}`, isError: false },
   };
 }
@@ -165,7 +187,7 @@ function changedSince(env: FileEnv, abs: string, stamp: string): boolean {
   }
 }
 
-export function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): FileOutcome {
+export async function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): Promise<FileOutcome> {
   const { lang } = job;
   if (entry.error) return failed(entry, errnoReason(entry.error, lang), lang);
 
@@ -186,18 +208,20 @@ export function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): FileOut
     return failed(entry, errnoReason(e as NodeJS.ErrnoException, lang), lang);
   }
 
-  // The same decisions as the editor's workspace check (readCheck.ts).
-  const decoded = decodeForCheck(bytes);
+  // The same decisions as the editor's workspace check (import/load.ts).
+  const decoded = await loadReport(entry.path, bytes);
   if (decoded.kind === 'unreadable') return failed(entry, decoded.reason[lang], lang);
   if (decoded.kind === 'skipped') return noted(entry, decoded.encoding, decoded.reason[lang]);
   const { encoding } = decoded;
+  const imported = decoded.kind === 'imported' ? decoded.imported : undefined;
 
   try {
     const eol = dominantEol(decoded.text);
     const first = analyzeText(decoded.text, job.options);
     let final = first;
     let fixed = 0;
-    if (job.fix) {
+    // A converted file is not rewritten: the fixes are listed, to be made in the original.
+    if (job.fix && !imported) {
       // The editor's fix-all: one safe fix per round on the normalized text, re-checked after each; its edits,
       // on the original text, are then written into the file's own line endings at once.
       const options = { ...job.options, reuse: false };
@@ -212,10 +236,14 @@ export function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): FileOut
     let diff: string | undefined;
     let writeFailed = false;
     let stderr: FileOutcome['stderr'];
+    if (job.fix && imported) {
+      note = M.notFixedConverted(imported.format)[lang];
+      stderr = { text: `${entry.path}: ${note}`, isError: false };
+    }
     if (final !== first) {
       const refused = job.dryRun ? undefined : refusal(env, entry, lang);
-      if (!roundTrips(bytes, decoded.text, encoding)) {
-        note = M.notFixedEncoding(encoding)[lang];
+      if (encoding === null || !roundTrips(bytes, decoded.text, encoding)) {
+        note = M.notFixedEncoding(encoding ?? '?')[lang];
         stderr = { text: `${entry.path}: ${note}`, isError: false };
         final = first;
         fixed = 0;
@@ -247,17 +275,26 @@ export function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): FileOut
       }
     }
 
+    // Text with neither a report title nor any statistics table is not a report: saying "no problems" about
+    // a meeting memo would be a verdict on something never checked.
+    const coverage = reportCoverage(final.report);
+    const notAReport = !final.report.title && coverage.verdict === 'none' && final.findings.length === 0 && note === undefined;
+    if (notAReport) {
+      note = M.notAReport[lang];
+      stderr = { text: `${entry.path}: ${note}`, isError: false };
+    }
     const result: JsonFileResult = {
       file: entry.path,
       encoding,
+      ...(imported ? { format: imported.format as 'html' | 'docx' | 'pdf' } : {}),
       template: final.report.template ?? null,
-      findings: toJsonFindings(final, lang, eol, job.quiet),
-      coverage: toJsonCoverage(reportCoverage(final.report)),
+      findings: toJsonFindings(final, lang, eol, job.quiet, imported),
+      coverage: toJsonCoverage(coverage),
       ...(note !== undefined ? { note } : {}),
       ...(job.fix ? { fixed } : {}),
       ...(diff ? { diff } : {}),
     };
-    return { result, unreadable: false, writeFailed, stderr };
+    return { result, unreadable: false, writeFailed, stderr, ...(notAReport ? { skipped: true as const } : {}) };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     const text = M.internal(entry.path, reason)[lang];

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { JsonFileResult, JsonRange, JsonSummary } from './jsonSchema';
 import { summaryLine, type Lang } from './messages';
-import { TABLE_LABELS } from '../../../shared/src/index';
+import { TABLE_LABELS, describeSource } from '../../../shared/src/index';
 
 export interface Formatter {
   file(result: JsonFileResult): void;
@@ -100,7 +100,8 @@ export function humanFormatter(o: HumanOptions): Formatter {
       if (o.dryRun) return;
       let out = '';
       for (const f of r.findings) {
-        const where = `${visible(r.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+        const original = f.source ? describeSource(f.source, o.lang) : '';
+        const where = `${visible(r.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}` + (original ? (o.lang === 'zh' ? `（${original}）` : ` (${original})`) : '');
         const mark = f.suppressed ? paint(ANSI.dim, o.lang === 'zh' ? '（已被注释指令停用）' : '(suppressed by a directive)') + ' ' : '';
         out += `${paint(ANSI.bold, where)} ${mark}${paint(f.suppressed ? ANSI.dim : SEVERITY_COLOUR[f.severity], f.severity)} ${paint(ANSI.dim, f.rule)} ${oneLine(f.message)}\n`;
         // A culprit cell: each failing check it stands for, indented under it.

@@ -9,6 +9,7 @@
  *     {
  *       "file": "reports/2019.txt",        // the path as given / found, relative to the working directory when given so
  *       "encoding": "utf-8",               // utf-8 | utf-8-bom | utf-16le | utf-16be | gb18030 | null (not decoded)
+ *       "format": "pdf",                   // optional: html | docx | pdf when the file was converted (absent for text)
  *       "template": "gov2019",             // the template checked against (forced or detected), or null
  *       "findings": [
  *         {
@@ -21,17 +22,20 @@
  *                                          // UTF-16 offsets into the decoded text (after the BOM; CRLF kept)
  *           "expected": 12, "actual": 13,  // optional: the value the report should have / has
  *           "related": [ { "range": {…}, "offset": {…}, "message": "…" } ],
- *           "fixes": [ { "title": "…", "safe": true, "edits": [ { "range": {…}, "offset": {…}, "newText": "12" } ] } ]
+ *           "fixes": [ { "title": "…", "safe": true, "edits": [ { "range": {…}, "offset": {…}, "newText": "12" } ] } ],
+ *           "source": { "format": "pdf", "page": 3, "table": 2, "row": 5, "column": 3 }
+ *                                          // optional, converted files: where the finding is in the original
+ *                                          // (range and offset are then into the extracted text, `xxgk-report extract`)
  *         }
  *       ],
  *       "coverage": { "template": "gov2021", "verdict": "complete", "tables": [ { "kind": "requests", "state": "read", … } ] },
- *       "error": "…",                      // optional: why the file could not be read or decoded (no findings then)
- *       "note": "…",                       // optional: why the file was skipped (binary, empty, too large), or not fixed
+ *       "error": "…",                      // optional: why the file could not be read, decoded or converted (no findings then)
+ *       "note": "…",                       // optional: why the file was skipped (empty, too large, not a report), or not fixed
  *       "fixed": 2,                        // optional, with --fix: the number of edits applied (or, with --dry-run, that would be)
  *       "diff": "--- a/…"                  // optional, with --fix --dry-run: the unified diff of the fixes
  *     }
  *   ],
- *   "summary": { "files": 1, "errors": 1, "warnings": 0, "infos": 0, "hints": 0, "unreadable": 0, "unchecked": 0, "fixed": 0 }
+ *   "summary": { "files": 1, "errors": 1, "warnings": 0, "infos": 0, "hints": 0, "unreadable": 0, "unchecked": 0, "skipped": 0, "fixed": 0 }
  * }
  * ```
  *
@@ -59,6 +63,17 @@ export const EditSchema = z.strictObject({ range: RangeSchema, offset: OffsetSch
 
 export const FixSchema = z.strictObject({ title: z.string(), safe: z.boolean(), edits: z.array(EditSchema) });
 
+export const FormatSchema = z.enum(['html', 'docx', 'pdf']);
+
+export const SourceSchema = z.strictObject({
+  format: FormatSchema,
+  page: Int.optional(),
+  paragraph: Int.optional(),
+  table: Int.optional(),
+  row: Int.optional(),
+  column: Int.optional(),
+});
+
 export const FindingSchema = z.strictObject({
   rule: z.string().min(1),
   severity: SeveritySchema,
@@ -73,6 +88,8 @@ export const FindingSchema = z.strictObject({
   suppressed: z.literal(true).optional(),
   /** The culprit cell of several failing checks: the rules whose findings this one stands for (`related` has each). */
   folded: z.array(z.string()).optional(),
+  /** Converted files: where the finding's start is in the original document (all numbers 1-based). */
+  source: SourceSchema.optional(),
 });
 
 export const CoverageSchema = z.strictObject({
@@ -92,6 +109,8 @@ export const CoverageSchema = z.strictObject({
 export const FileResultSchema = z.strictObject({
   file: z.string(),
   encoding: EncodingSchema.nullable(),
+  /** Converted from a web page, Word or PDF (absent for text and Markdown files). */
+  format: FormatSchema.optional(),
   template: TemplateIdSchema.nullable(),
   findings: z.array(FindingSchema),
   /** What was read of the report's tables (absent when the file could not be read). */
@@ -111,6 +130,8 @@ export const SummarySchema = z.strictObject({
   unreadable: Int,
   /** Files whose tables were not all read (coverage verdict incomplete): their figures were not all checked. */
   unchecked: Int,
+  /** Files not checked at all and not errors: empty, too large, or text that is not a report. */
+  skipped: Int,
   fixed: Int,
 });
 

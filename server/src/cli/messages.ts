@@ -29,7 +29,8 @@ export function errnoReason(e: NodeJS.ErrnoException, lang: Lang): string {
 export const M = {
   cannotRead: (file: string, reason: string) => ({ zh: `无法读取 ${file}：${reason}`, en: `cannot read ${file}: ${reason}` }),
   cannotWrite: (file: string, reason: string) => ({ zh: `无法写入 ${file}：${reason}`, en: `cannot write ${file}: ${reason}` }),
-  binary: { zh: '已跳过：二进制文件', en: 'skipped: binary file' },
+  binary: { zh: '不支持的二进制文件，无法检查（可检查 .txt .md .html .docx .pdf）', en: 'unsupported binary file: cannot be checked (.txt .md .html .docx .pdf can)' },
+  notAReport: { zh: '未识别为政府信息公开工作年度报告（没有报告标题，也没有统计表），未检查', en: 'not recognised as an annual disclosure report (no report title, no statistics table): not checked' },
   notRegular: { zh: '已跳过：不是普通文件（管道、设备等）', en: 'skipped: not a regular file (a pipe, a device…)' },
   tooLarge: (mib: number) => ({ zh: `已跳过：文件超过 ${mib} MiB`, en: `skipped: file larger than ${mib} MiB` }),
   undecodable: {
@@ -40,6 +41,10 @@ export const M = {
   notFixedEncoding: (enc: string) => ({
     zh: `未修复：无法按原编码（${enc}）逐字节写回`,
     en: `not fixed: cannot re-encode exactly (${enc})`,
+  }),
+  notFixedConverted: (format: string) => ({
+    zh: `未修复：这是转换来的 ${format.toUpperCase()} 文件，请按提示在原文件中修改`,
+    en: `not fixed: a converted ${format.toUpperCase()} file; make the changes in the original`,
   }),
   readOnly: { zh: '未修复：文件是只读的', en: 'not fixed: the file is read-only' },
   outsideTree: { zh: '未修复：这是指向所查目录之外的链接', en: 'not fixed: a link to a file outside the checked directory' },
@@ -63,6 +68,8 @@ export interface Counts {
   unreadable: number;
   /** Files whose tables were not all read. */
   unchecked: number;
+  /** Files not checked at all (empty, too large, not a report). */
+  skipped: number;
   fixed: number;
 }
 
@@ -78,20 +85,26 @@ export function summaryLine(c: Counts, lang: Lang, dryRun: boolean): string {
     if (c.infos) parts.push(`${c.infos} 条信息`);
     if (c.hints) parts.push(`${c.hints} 条提示`);
     // "未发现问题" only when every table was read: otherwise some figures were never checked.
-    line = `${c.files} 个文件，` + (problems ? `${problems} 个问题（${parts.join('，')}）` : c.unchecked ? '已读取的部分未发现问题' : '未发现问题');
+    const partly = c.unchecked || c.skipped || c.unreadable;
+    const none = c.files > 0 && c.skipped + c.unreadable >= c.files;
+    line = `${c.files} 个文件，` + (problems ? `${problems} 个问题（${parts.join('，')}）` : none ? '没有检查任何报告' : partly ? '已读取的部分未发现问题' : '未发现问题');
     if (c.fixed) line += dryRun ? `，可自动修复 ${c.fixed} 处` : `，已自动修复 ${c.fixed} 处`;
     if (c.unreadable) line += `，${c.unreadable} 个文件无法读取`;
     if (c.unchecked) line += `，${c.unchecked} 个文件有表格未能完整读取（其数字未全部核对）`;
+    if (c.skipped) line += `，${c.skipped} 个文件未检查`;
   } else {
     const parts: string[] = [];
     if (c.errors) parts.push(plural(c.errors, 'error', 'errors'));
     if (c.warnings) parts.push(plural(c.warnings, 'warning', 'warnings'));
     if (c.infos) parts.push(plural(c.infos, 'info', 'infos'));
     if (c.hints) parts.push(plural(c.hints, 'hint', 'hints'));
-    line = plural(c.files, 'file', 'files') + ', ' + (problems ? `${plural(problems, 'problem', 'problems')} (${parts.join(', ')})` : c.unchecked ? 'no problems in what was read' : 'no problems');
+    const partly = c.unchecked || c.skipped || c.unreadable;
+    const none = c.files > 0 && c.skipped + c.unreadable >= c.files;
+    line = plural(c.files, 'file', 'files') + ', ' + (problems ? `${plural(problems, 'problem', 'problems')} (${parts.join(', ')})` : none ? 'no report checked' : partly ? 'no problems in what was read' : 'no problems');
     if (c.fixed) line += dryRun ? `, ${plural(c.fixed, 'fix', 'fixes')} would be applied` : `, ${plural(c.fixed, 'fix', 'fixes')} applied`;
     if (c.unreadable) line += `, ${c.unreadable} unreadable`;
     if (c.unchecked) line += `, ${plural(c.unchecked, 'file', 'files')} with tables not fully read (their figures not all checked)`;
+    if (c.skipped) line += `, ${plural(c.skipped, 'file', 'files')} not checked`;
   }
   return line;
 }
@@ -102,12 +115,20 @@ export function helpText(lang: Lang, version: string): string {
 
 Usage:
   xxgk-report check [options] <file|dir>...
+  xxgk-report extract <file>       print the text a web page, Word file or PDF is
+                                   checked as, tables as aligned pipe tables
+                                   (save it as .md to start an editable draft)
   xxgk-report --help | --version
 
-Directories are searched recursively for .txt and .md files (node_modules and
-dot-directories are skipped; symbolic links are followed once). A file named on
+Directories are searched recursively for .txt .md .html .htm .shtml .docx .pdf
+(and .doc/.wps, reported as needing to be saved as .docx); node_modules and
+dot-directories are skipped; symbolic links are followed once. A file named on
 the command line is checked whatever its extension; "-" reads standard input.
-Encodings: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, GB18030/GBK.
+Encodings: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, GB18030/GBK;
+web pages by their <meta charset>.
+Web pages, Word and PDF files are converted: locations are line:column in the
+extracted text, followed by the page or table cell in the original; --fix lists
+the fixes but does not rewrite such a file.
 
 Options:
   -f, --format <human|json|sarif>  output format (default: human)
@@ -147,11 +168,16 @@ Exit codes:
 
 用法：
   xxgk-report check [选项] <文件|目录>...
+  xxgk-report extract <文件>       输出网页、Word 或 PDF 文件转换后被检查的文字，表格
+                                   排成对齐的竖线表（另存为 .md 即可作为可编辑草稿）
   xxgk-report --help | --version
 
-目录会递归查找 .txt 和 .md 文件（跳过 node_modules 和以点开头的目录；符号链接
-只跟随一次，不会陷入循环）。命令行上直接给出的文件不论扩展名都会检查；"-" 表示
-读取标准输入。支持的编码：UTF-8（带或不带 BOM）、带 BOM 的 UTF-16 LE/BE、GB18030/GBK。
+目录会递归查找 .txt .md .html .htm .shtml .docx .pdf 文件（以及 .doc/.wps，会提示
+另存为 .docx）；跳过 node_modules 和以点开头的目录；符号链接只跟随一次，不会陷入
+循环。命令行上直接给出的文件不论扩展名都会检查；"-" 表示读取标准输入。支持的编码：
+UTF-8（带或不带 BOM）、带 BOM 的 UTF-16 LE/BE、GB18030/GBK；网页按其 <meta charset>。
+网页、Word 和 PDF 文件先转换再检查：位置是转换后文字的“行:列”，后附原文件中的页码或
+表格单元格；--fix 对这类文件只列出修复，不改写文件。
 
 选项：
   -f, --format <human|json|sarif>  输出格式（默认 human）

@@ -38,8 +38,10 @@ export function workerMain(): void {
   const { job } = workerData as WorkerInit;
   const env = { fs: nodeFsImpl, readStdin: (_limit: number) => Buffer.alloc(0) };
   parentPort!.on('message', (req: Request) => {
-    const reply: Reply = { id: req.id, outcome: checkFile(req.entry, job, env) };
-    parentPort!.postMessage(reply);
+    void checkFile(req.entry, job, env).then((outcome) => {
+      const reply: Reply = { id: req.id, outcome };
+      parentPort!.postMessage(reply);
+    });
   });
 }
 
@@ -53,7 +55,7 @@ export async function checkInWorkers(
   job: FileJob,
   script: string,
   threads: number,
-  local: (entry: WalkEntry) => FileOutcome,
+  local: (entry: WalkEntry) => Promise<FileOutcome>,
   emit: (index: number, outcome: FileOutcome) => void,
 ): Promise<void> {
   const done = new Map<number, FileOutcome>();
@@ -80,8 +82,13 @@ export async function checkInWorkers(
       resolve();
     };
 
+    // Checked here, its outcome waits in `done` like a worker's: output stays in input order.
     const checkLocally = (i: number) => {
-      done.set(i, local(entries[i]));
+      void local(entries[i]).then((outcome) => {
+        done.set(i, outcome);
+        flush();
+        if (nextToEmit >= entries.length) finish();
+      });
     };
 
     const feed = (w: Worker) => {

@@ -1,7 +1,8 @@
 /**
  * What may be read as a report, and how its bytes become text: one set of decisions for the CLI and for the
  * editor's workspace check. Only regular files (a FIFO blocks, /dev/zero never ends), at most MAX_FILE_MIB,
- * decoded as UTF-8 (with or without BOM), UTF-16 with BOM or GB18030; binary and empty files are skipped.
+ * decoded as UTF-8 (with or without BOM), UTF-16 with BOM or GB18030; empty files are skipped, binary ones
+ * (of no format the import layer reads) cannot be read.
  */
 import { constants, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -15,7 +16,7 @@ export const MAX_FILE_BYTES = MAX_FILE_MIB * 1024 * 1024;
 
 export type ReadDecision =
   | { readonly kind: 'text'; readonly text: string; readonly encoding: EncodingName }
-  /** Not checked, and not an error: binary, empty, too large, not a regular file. */
+  /** Not checked, and not an error: empty, too large, not a regular file. */
   | { readonly kind: 'skipped'; readonly reason: Localized; readonly encoding: EncodingName | null }
   /** Could not be made into text: an error the user must hear of. */
   | { readonly kind: 'unreadable'; readonly reason: Localized };
@@ -31,24 +32,24 @@ export function statRefusal(st: Stats): Localized | undefined {
 export function decodeForCheck(bytes: Uint8Array): ReadDecision {
   if (bytes.length > MAX_FILE_BYTES) return { kind: 'skipped', reason: M.tooLarge(MAX_FILE_MIB), encoding: null };
   const decoded = decodeBytes(bytes);
-  if (decoded.kind === 'binary') return { kind: 'skipped', reason: M.binary, encoding: null };
+  if (decoded.kind === 'binary') return { kind: 'unreadable', reason: M.binary };
   if (decoded.kind === 'undecodable') return { kind: 'unreadable', reason: M.undecodable };
   if (decoded.text.trim() === '') return { kind: 'skipped', reason: M.empty, encoding: decoded.encoding };
   return { kind: 'text', text: decoded.text, encoding: decoded.encoding };
 }
 
 /**
- * Reads a report file asynchronously with the same rules (for the language server). The file is opened once
- * and checked through that handle, so a file swapped for a FIFO between the check and the read cannot block.
+ * Reads a report file's bytes asynchronously with the same rules (for the language server), or why not.
+ * The file is opened once and checked through that handle, so a file swapped for a FIFO between the check
+ * and the read cannot block.
  */
-export async function readReportFile(path: string): Promise<ReadDecision> {
-  // O_NONBLOCK: opening a FIFO with no writer must not wait.
+export async function readReportBytes(path: string): Promise<Uint8Array | Exclude<ReadDecision, { kind: 'text' }>> {
   const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch((e: NodeJS.ErrnoException) => e);
   if (handle instanceof Error) return { kind: 'unreadable', reason: { zh: `无法读取：${handle.message}`, en: `cannot read: ${handle.message}` } };
   try {
     const refusal = statRefusal(await handle.stat());
     if (refusal) return { kind: 'skipped', reason: refusal, encoding: null };
-    return decodeForCheck(await handle.readFile());
+    return await handle.readFile();
   } finally {
     await handle.close();
   }

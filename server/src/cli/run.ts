@@ -2,13 +2,16 @@
  * `xxgk-report`: the whole CLI as a function of its arguments and an injectable IO.
  * `main.ts` only wires it to the process.
  */
-import { localize, ruleDocUrl, rules as ruleRegistry, type CheckOptions, type SeveritySetting } from '../../../shared/src/index';
+import * as path from 'node:path';
+import { localize, ruleDocUrl, rules as ruleRegistry, toMarkdownDraft, type CheckOptions, type SeveritySetting } from '../../../shared/src/index';
+import { loadReport } from '../import/load';
+import { statRefusal } from './readCheck';
 import { parseArgs } from './args';
 import { checkFile, type FileEnv, type FileJob, type FileOutcome } from './checkFile';
 import { humanFormatter, jsonFormatter, sarifFormatter, visible, type Formatter } from './format';
 import type { CliIo } from './io';
 import type { JsonSummary } from './jsonSchema';
-import { M, defaultLang, helpText, type Lang } from './messages';
+import { M, defaultLang, errnoReason, helpText, type Lang } from './messages';
 import { checkInWorkers } from './pool';
 import { VERSION } from './version';
 import { collectFiles, type WalkEntry } from './walk';
@@ -65,6 +68,31 @@ function byId(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** `xxgk-report extract FILE`: the text a file is checked as, tables as aligned pipe tables. */
+async function extract(file: string, lang: Lang, io: CliIo): Promise<number> {
+  const abs = path.resolve(io.cwd, file);
+  let bytes: Buffer;
+  try {
+    const refusal = statRefusal(io.fs.statSync(abs));
+    if (refusal) {
+      io.stderr(`xxgk-report: ${visible(M.cannotRead(file, refusal[lang])[lang])}\n`);
+      return EXIT_TROUBLE;
+    }
+    bytes = io.fs.readFileSync(abs);
+  } catch (e) {
+    io.stderr(`xxgk-report: ${visible(M.cannotRead(file, errnoReason(e as NodeJS.ErrnoException, lang))[lang])}\n`);
+    return EXIT_TROUBLE;
+  }
+  const loaded = await loadReport(file, bytes);
+  if (loaded.kind === 'unreadable' || loaded.kind === 'skipped') {
+    io.stderr(`xxgk-report: ${visible(M.cannotRead(file, loaded.reason[lang])[lang])}\n`);
+    return EXIT_TROUBLE;
+  }
+  const text = loaded.kind === 'imported' ? toMarkdownDraft(loaded.imported) : loaded.text;
+  io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+  return EXIT_CLEAN;
+}
+
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(argv);
   const envLang = defaultLang(io.env);
@@ -81,6 +109,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return EXIT_TROUBLE;
     }
   }
+  if (parsed.command === 'extract') return extract(parsed.path, parsed.lang ?? envLang, io);
   const args = parsed;
   const lang = args.lang ?? envLang;
   const usageError = (msg: { zh: string; en: string }) => {
@@ -148,11 +177,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     });
   } else formatter = humanFormatter({ write: out, writeErr: err, colour, lang, dryRun: args.dryRun && args.fix });
 
-  const summary: JsonSummary = { files: 0, errors: 0, warnings: 0, infos: 0, hints: 0, unreadable: 0, unchecked: 0, fixed: 0 };
+  const summary: JsonSummary = { files: 0, errors: 0, warnings: 0, infos: 0, hints: 0, unreadable: 0, unchecked: 0, skipped: 0, fixed: 0 };
   let writeFailed = false;
   const emit = (index: number, outcome: FileOutcome) => {
     summary.files++;
     if (outcome.unreadable) summary.unreadable++;
+    if (outcome.skipped) summary.skipped++;
     if (outcome.result.coverage?.verdict === 'incomplete') summary.unchecked++;
     if (outcome.writeFailed) writeFailed = true;
     summary.fixed += outcome.result.fixed ?? 0;
@@ -173,7 +203,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (io.workerScript && threads > 1 && entries.length >= PARALLEL_MIN_FILES) {
     await checkInWorkers(entries, job, io.workerScript, threads, (e) => checkFile(e, job, env), emit);
   } else {
-    entries.forEach((e, i) => emit(i, checkFile(e, job, env)));
+    for (let i = 0; i < entries.length; i++) emit(i, await checkFile(entries[i], job, env));
   }
   progress.clear();
   formatter.end(summary);

@@ -2,15 +2,17 @@
  * Expanding the command line's paths into the list of files to check.
  *
  * A file named on the command line is checked whatever its extension. A directory is walked
- * recursively for `.txt` and `.md` files (case-insensitive), skipping `node_modules` and names that
+ * recursively for report files (`REPORT_EXTENSIONS`: text, Markdown, web pages, Word, PDF, and the legacy
+ * .doc/.wps, which are then refused with a reason rather than passed over in silence; case-insensitive), skipping `node_modules` and names that
  * start with a dot. Symbolic links are followed, but each real directory is walked once, so a link
  * back to an ancestor cannot loop; each real file is checked once, under its first path in sorted order.
  * The result is sorted by path (UTF-16 code unit order) so that output is deterministic.
  */
 import * as path from 'node:path';
 import type { CliFs } from './io';
+import { REPORT_EXTENSIONS } from '../../../shared/src/index';
 
-export const CHECKED_EXTENSIONS: readonly string[] = ['.txt', '.md'];
+export const CHECKED_EXTENSIONS: readonly string[] = REPORT_EXTENSIONS;
 export const SKIPPED_DIRS: readonly string[] = ['node_modules'];
 
 export interface WalkEntry {

@@ -6,11 +6,17 @@
 import { fileURLToPath } from 'node:url';
 import { RequestType, type CancellationToken } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { reportCoverage } from '../../../shared/src/index';
 import type { ServerContext } from '../context';
 import { DocumentCache } from '../documentCache';
 import { toCheckOptions } from '../settings';
 import { diagnosticsFor, type DiagnosticsHandle } from './diagnostics';
-import { readReportFile, type ReadDecision } from '../cli/readCheck';
+import { readReportBytes } from '../cli/readCheck';
+import { loadReport, type LoadedReport } from '../import/load';
+import { EXTRACT_SCHEME, extractedUri } from '../import/virtual';
+import { M } from '../cli/messages';
+
+const NOT_A_REPORT = M.notAReport;
 
 export interface CheckFilesParams {
   readonly uris: readonly string[];
@@ -22,9 +28,9 @@ export interface CheckedFile {
   readonly warnings: number;
   readonly infos: number;
   readonly hints: number;
-  /** Set when the file was not checked: why (could not be read, or skipped as binary, empty, too large…). */
+  /** Set when the file was not checked: why (could not be read, or skipped as empty, too large, not a report…). */
   readonly failed?: string;
-  /** The file was skipped on purpose (binary, empty, too large, not a regular file) rather than unreadable. */
+  /** The file was skipped on purpose (empty, too large, not a regular file, not a report) rather than unreadable. */
   readonly skipped?: boolean;
 }
 
@@ -41,30 +47,43 @@ export function registerWorkspaceCheck(ctx: ServerContext, diagnostics: Diagnost
     const files: CheckedFile[] = [];
     // A private cache: these analyses are used once.
     const cache = new DocumentCache((e) => ctx.log('checkFiles analysis', e), ctx.maxLength);
-    for (const uri of uris) {
+    for (let uri of uris) {
       if (token.isCancellationRequested) return { files, cancelled: true };
       const open = ctx.documents.get(uri);
       let doc: TextDocument;
       if (open) {
         doc = open;
       } else {
-        // The CLI's rules: regular files only, a size limit, UTF-8/UTF-16/GB18030 detected, binary skipped.
-        let read: ReadDecision;
+        // The CLI's rules: regular files only, a size limit, UTF-8/UTF-16/GB18030 detected, web pages, Word
+        // and PDF converted, other formats refused with the reason.
+        let read: LoadedReport;
         try {
-          read = await readReportFile(fileURLToPath(uri));
+          const path = fileURLToPath(uri);
+          const bytes = await readReportBytes(path);
+          read = bytes instanceof Uint8Array ? await loadReport(path, bytes) : bytes;
         } catch (e) {
           read = { kind: 'unreadable', reason: { zh: String(e), en: String(e) } };
         }
-        if (read.kind !== 'text') {
+        if (read.kind === 'imported') {
+          // A converted file's diagnostics belong to its read-only extracted text, which the client shows.
+          uri = extractedUri(uri);
+          doc = TextDocument.create(uri, 'xxgk-report', 0, read.text);
+        } else if (read.kind !== 'text') {
           const settings = await ctx.settings.get(uri);
           const lang = ctx.settings.localeOf(settings) === 'en' ? 'en' : 'zh';
           files.push({ uri, errors: 0, warnings: 0, infos: 0, hints: 0, failed: read.reason[lang], ...(read.kind === 'skipped' ? { skipped: true } : {}) });
           continue;
-        }
-        doc = TextDocument.create(uri, 'xxgk-report', 0, read.text);
+        } else doc = TextDocument.create(uri, 'xxgk-report', 0, read.text);
       }
       const settings = await ctx.settings.get(uri);
       const analysis = cache.get(uri, doc.version, doc.getText(), toCheckOptions(settings));
+      // A converted page or document found by its extension alone may be anything: one with neither a report
+      // title nor a statistics table is listed as not checked, never as clean.
+      if (uri.startsWith(`${EXTRACT_SCHEME}:`) && !analysis.report.title && analysis.findings.length === 0 && reportCoverage(analysis.report).verdict === 'none') {
+        const lang = ctx.settings.localeOf(settings) === 'en' ? 'en' : 'zh';
+        files.push({ uri, errors: 0, warnings: 0, infos: 0, hints: 0, failed: NOT_A_REPORT[lang], skipped: true });
+        continue;
+      }
       const items = diagnosticsFor(ctx, { doc, analysis, settings, locale: ctx.settings.localeOf(settings) });
       const count = (s: number): number => items.filter((d) => d.severity === s).length;
       files.push({ uri, errors: count(1), warnings: count(2), infos: count(3), hints: count(4) });

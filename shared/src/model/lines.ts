@@ -44,6 +44,29 @@ export function isBlank(line: Line): boolean {
   return /^[\s\u3000\u00a0\ufeff]*$/.test(line.text);
 }
 
+/**
+ * Page furniture printed between the rows of a table that ran over a page break: page numbers such as `-3-`,
+ * `— 2 —`, `·3·`, `第 3 页 共 9 页`, `3/9`, `Page 3 of 9` (a form feed may precede them). Never a cell, a heading
+ * or a figure. A bare `3` is not furniture: in a table one cell per line, it may be a cell.
+ */
+const FURNITURE = [
+  /^[-—–‐~·•]+ *\d{1,4} *[-—–‐~·•]+$/,
+  /^第 *\d{1,4} *页(?: *[,，、/]? *共 *\d{1,4} *页)?$/,
+  /^共 *\d{1,4} *页 *[,，、]? *第 *\d{1,4} *页$/,
+  /^\d{1,4} *\/ *\d{1,4}$/,
+  /^page *\d{1,4}(?: *(?:of|\/) *\d{1,4})?$/i,
+];
+
+export function isPageFurniture(text: string): boolean {
+  if (text.length > 40) return false;
+  const t = text
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\f\t\u3000\u00a0\ufeff]/g, ' ')
+    .trim()
+    .replace(/ {2,}/g, ' ');
+  return t !== '' && FURNITURE.some((re) => re.test(t));
+}
+
 /** Binary search: the index of the line containing `offset`. */
 export function lineAt(lines: readonly Line[], offset: number): number {
   let lo = 0;

@@ -5,7 +5,7 @@
  */
 import type { Cell, Span, Table, TableKind, TableLayout, TableRow, TemplateId } from './types';
 import type { Indicator, TableTemplate, Template } from '../templates/schema';
-import { type Line, isBlank } from './lines';
+import { type Line, isBlank, isPageFurniture } from './lines';
 import { cellValue, foldWidth, hasCjk, labelNumbering, normalizeLabel, stripSpaces, type CellValue } from './text';
 
 /** One cell of text in reading order. */
@@ -711,11 +711,13 @@ export function scanTables(
   const htmlSorted = [...htmlLines].sort((a, b) => a - b);
   // Lines are tokenised once per layout and reused by every anchor that reads them.
   const itemCache = new Map<string, Item[]>();
+  const pageNumbers = text.includes('\f') ? pageNumberLines(lines) : new Set<number>();
   const itemsOf = (j: number, layout: TableLayout, blankIsCell: boolean): Item[] => {
     const k = `${j}:${layout}:${blankIsCell ? 1 : 0}`;
     let its = itemCache.get(k);
     if (!its) {
-      its = lineItems(lines[j], layout, blankIsCell);
+      // A page number between two rows, and the blank lines around it where blanks are cells, hold no cell.
+      its = furnitureAt(lines, pageNumbers, j) || (blankIsCell && isBlank(lines[j]) && besideFurniture(lines, pageNumbers, j)) ? [] : lineItems(lines[j], layout, blankIsCell);
       itemCache.set(k, its);
     }
     return its;
@@ -749,6 +751,67 @@ export function scanTables(
   tables.sort((a, b) => a.span.start - b.span.start);
   regions.sort((a, b) => a.start - b.start);
   return { tables, regions };
+}
+
+/**
+ * Bare numbers that are page numbers at pdftotext's page breaks (form feeds): a number alone on the last non-blank
+ * line of a page (a footer) or on the first line of the next, the one starting with `\f` (a header), that counts
+ * the pages. Per position, the numbers that are their page's number less one offset (0, or the few front pages
+ * not counted) are page numbers if they are at least half of the breaks, and two of them unless the offset is 0.
+ * A bare number that does not fit the count may be a cell, and stays one.
+ */
+const MAX_UNNUMBERED_PAGES = 3;
+
+function pageNumberLines(lines: readonly Line[]): Set<number> {
+  type Candidate = { readonly line: number; readonly offset: number };
+  const at: Record<'foot' | 'head', Candidate[]> = { foot: [], head: [] };
+  const bare = (j: number): number | undefined => {
+    const m = /^[\f \t\u3000]*(\d{1,4})[ \t\u3000]*$/.exec(lines[j].text);
+    return m ? Number(m[1]) : undefined;
+  };
+  let page = 1;
+  for (let j = 0; j < lines.length; j++) {
+    if (!lines[j].text.startsWith('\f')) continue;
+    // A page whose number is printed at the head of the next (`\f- 4 -`) has no number at its foot.
+    let k = j - 1;
+    while (k >= 0 && isBlank(lines[k])) k--;
+    const foot = k >= 0 && !isPageFurniture(lines[j].text) ? bare(k) : undefined;
+    if (foot !== undefined) at.foot.push({ line: k, offset: foot - page });
+    page++;
+    const head = bare(j);
+    if (head !== undefined) at.head.push({ line: j, offset: head - page });
+  }
+  const best = (cs: readonly Candidate[]): { offset: number; count: number } | undefined => {
+    const counts = new Map<number, number>();
+    for (const c of cs) counts.set(c.offset, (counts.get(c.offset) ?? 0) + 1);
+    let top: { offset: number; count: number } | undefined;
+    for (const [offset, count] of counts) if (!top || count > top.count || (count === top.count && offset === 0)) top = { offset, count };
+    return top;
+  };
+  const foot = best(at.foot);
+  const head = best(at.head);
+  const breaks = page - 1;
+  // Page numbers are on most pages; a cell that happens to fit the count is not on most page breaks.
+  const accepted = (g: typeof foot): boolean => !!g && g.offset <= 0 && g.offset >= -MAX_UNNUMBERED_PAGES && 2 * g.count >= breaks && (g.count >= 2 || g.offset === 0);
+  const found = new Set<number>();
+  if (accepted(foot)) for (const c of at.foot) if (c.offset === foot!.offset) found.add(c.line);
+  if (accepted(head)) for (const c of at.head) if (c.offset === head!.offset) found.add(c.line);
+  return found;
+}
+
+function furnitureAt(lines: readonly Line[], pageNumbers: ReadonlySet<number>, j: number): boolean {
+  return pageNumbers.has(j) || isPageFurniture(lines[j].text);
+}
+
+/**
+ * Whether the blank line `j` pads a page-furniture line: it is next to one whose other side is blank, furniture or
+ * the page break too (`""`, `-3-`, `""`). Where blank lines are empty cells, a page number printed tight between
+ * two cells leaves the blank cells around it alone.
+ */
+function besideFurniture(lines: readonly Line[], pageNumbers: ReadonlySet<number>, j: number): boolean {
+  const gap = (k: number): boolean => k < 0 || k >= lines.length || isBlank(lines[k]) || lines[k].text.startsWith('\f') || furnitureAt(lines, pageNumbers, k);
+  const pads = (f: number, other: number): boolean => f >= 0 && f < lines.length && furnitureAt(lines, pageNumbers, f) && gap(other);
+  return pads(j - 1, j - 2) || pads(j + 1, j + 2);
 }
 
 function rowsSpan(rows: readonly TableRow[]): Span | undefined {
