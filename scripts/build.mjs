@@ -1,6 +1,8 @@
 // Bundles the extension client, the language server and the CLI into dist/ with esbuild.
 import * as esbuild from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -30,3 +32,9 @@ await Promise.all([
 ]);
 chmodSync('dist/server.js', 0o755);
 chmodSync('dist/cli.js', 0o755);
+
+// pdf.js reads the CMaps of CJK fonts from files: only the GB ones (Identity-H/V are built in), next to the
+// bundles, where server/src/import/load.ts looks for them.
+const cmaps = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps');
+mkdirSync('dist/cmaps', { recursive: true });
+for (const name of readdirSync(cmaps)) if (/GB.*\.bcmap$/.test(name)) copyFileSync(join(cmaps, name), join('dist/cmaps', name));

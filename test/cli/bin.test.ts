@@ -119,3 +119,19 @@ test('a closed pipe ends the run quietly', () => {
   });
   assert.equal(r.stderr, '');
 });
+
+test('the built dist/cli.js reads PDFs on its own: pdf.js inside the bundle, the GB CMaps beside it', () => {
+  // A copy away from node_modules: nothing may be found there.
+  const alone = path.join(dir, 'alone');
+  fs.mkdirSync(path.join(alone, 'cmaps'), { recursive: true });
+  fs.copyFileSync(path.join(REPO_ROOT, 'dist', 'cli.js'), path.join(alone, 'cli.js'));
+  for (const f of fs.readdirSync(path.join(REPO_ROOT, 'dist', 'cmaps'))) fs.copyFileSync(path.join(REPO_ROOT, 'dist', 'cmaps', f), path.join(alone, 'cmaps', f));
+  const pdfs = path.join(REPO_ROOT, 'test', 'fixtures', 'import', 'pdf');
+  const r = spawnSync(process.execPath, [path.join(alone, 'cli.js'), 'check', '--format', 'json', path.join(pdfs, 'unigb.pdf'), path.join(pdfs, 'broken-outcome-total-mismatch-2.pdf')], { cwd: alone, encoding: 'utf8' });
+  const doc = JsonReportSchema.parse(JSON.parse(r.stdout));
+  const by = (name: string) => doc.files.find((f) => f.file.endsWith(name))!;
+  // unigb.pdf's font needs the UniGB-UCS2-H CMap: without the files its text could not be decoded.
+  assert.equal(by('unigb.pdf').error, undefined, by('unigb.pdf').error);
+  assert.equal(by('unigb.pdf').format, 'pdf');
+  assert.deepEqual(by('mismatch-2.pdf').findings.map((f) => [f.rule, f.source?.page]), [['outcome-total-mismatch', 4], ['outcome-total-mismatch', 4]]);
+});

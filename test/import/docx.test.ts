@@ -8,27 +8,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { analyze, reportCoverage } from '../../shared/src/index';
-import { readDocx } from '../../shared/src/import/docx';
+import { analyze, readDocx, reportCoverage } from '../../shared/src/index';
 import { formatNumber } from '../../shared/src/import/docxNumbering';
-import type { ImportedText, ImportResult } from '../../shared/src/import/types';
 import { ROOT } from '../support/walk';
+import { asImported, syntheticOriginal } from '../support/imported';
 
-const SYNTHETIC = join(ROOT, 'test', 'fixtures', 'synthetic');
 const DOCX = join(ROOT, 'test', 'fixtures', 'import', 'docx');
 
-/** A Markdown fixture as the checker reads it (annotation lines removed, as for the pandoc input). */
-function original(name: string): string {
-  return readFileSync(join(SYNTHETIC, `${name}.md`), 'utf8')
-    .split('\n')
-    .filter((l) => !l.startsWith('%%'))
-    .join('\n');
-}
-
-function text(r: ImportResult): ImportedText {
-  assert.equal(r.kind, 'text', r.kind === 'refused' ? r.reason.en : '');
-  return r as ImportedText;
-}
+const original = (name: string): string => syntheticOriginal(`${name}.md`);
+const text = asImported;
 
 /** What the checker says about a text: findings as `ruleId message` (sorted), the verdict and each table's state. */
 function verdictOf(t: string) {

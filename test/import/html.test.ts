@@ -7,27 +7,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, reportCoverage } from '../../shared/src/index';
-import { readHtml, sniffHtmlCharset } from '../../shared/src/import/html';
-import type { ImportedText } from '../../shared/src/import/types';
+import { analyze, readHtml, reportCoverage, sniffHtmlCharset, type ImportedText } from '../../shared/src/index';
 import { ROOT } from '../support/walk';
+import { asImported, syntheticOriginal } from '../support/imported';
 
 const HTML = join(ROOT, 'test', 'fixtures', 'import', 'html');
-const SYNTHETIC = join(ROOT, 'test', 'fixtures', 'synthetic');
 
-/** The Markdown original as the checker reads it without its `%%` annotations. */
-function original(name: string): string {
-  return readFileSync(join(SYNTHETIC, `${name}.md`), 'utf8')
-    .split('\n')
-    .filter((l) => !l.startsWith('%%'))
-    .join('\n');
-}
-
-function read(source: string): ImportedText {
-  const r = readHtml(source);
-  assert.equal(r.kind, 'text', r.kind === 'refused' ? r.reason.en : '');
-  return r as ImportedText;
-}
+const original = (name: string): string => syntheticOriginal(`${name}.md`);
+const read = (source: string): ImportedText => asImported(readHtml(source));
 
 /** Findings as a sorted multiset of `ruleId: message`, and the coverage verdict. */
 function outcome(text: string): { findings: string[]; verdict: string } {

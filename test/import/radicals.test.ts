@@ -1,7 +1,11 @@
 /** Kangxi radicals and CJK Radicals Supplement look-alikes (shared/src/import/radicals.ts). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, reportCoverage } from '../../shared/src/index';
 import { foldRadicals, radicalToIdeograph } from '../../shared/src/import/radicals';
+import { ROOT } from '../support/walk';
 
 test('radicals become the ideographs they stand for', () => {
   assert.equal(foldRadicals('⼀⼈⾏政许可，⻚面，⻔户'), '一人行政许可，页面，门户');
@@ -30,4 +34,18 @@ test('every Kangxi radical maps to one BMP ideograph', () => {
     const m = radicalToIdeograph(String.fromCodePoint(cp));
     assert.ok(m && /^[\u4E00-\u9FFF]$/.test(m), cp.toString(16));
   }
+});
+
+test('a draft pasted from a PDF with radicals for ideographs is read and checked like the clean one', () => {
+  const clean = readFileSync(join(ROOT, 'test', 'server', 'fixtures', 'draft-2021.txt'), 'utf8');
+  // The substitutions real PDFs make (一 人 行 页 门 … drawn with radical glyphs); one code unit each.
+  const pasted = clean.replace(/一/g, '\u2F00').replace(/人/g, '\u2F08').replace(/行/g, '\u2F8F').replace(/见/g, '\u2EC5');
+  assert.notEqual(pasted, clean);
+  assert.equal(pasted.length, clean.length);
+  const shape = (t: string) => {
+    const { report, findings } = analyze(t, { reuse: false });
+    return { findings: findings.map((f) => `${f.ruleId}@${f.span.start}-${f.span.end}`), tables: reportCoverage(report).tables.map((x) => `${x.kind}:${x.state}`), sections: report.sections.length };
+  };
+  assert.deepEqual(shape(pasted), shape(clean));
+  assert.ok(shape(clean).tables.every((t) => t.endsWith(':read')));
 });

@@ -4,6 +4,8 @@
  * refusal for the formats nobody can read here (.doc, .wps, encrypted files, scanned PDFs). Shared by the CLI and
  * the language server's workspace check, so both say the same about every file.
  */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import * as iconv from 'iconv-lite';
 import { detectFormat, readDocx, readHtml, refusalFor, sniffHtmlCharset, type ImportedText, type Localized } from '../../../shared/src/index';
 import { readPdf } from './pdf';
@@ -28,6 +30,15 @@ function decodeHtml(bytes: Uint8Array): { text: string; encoding: EncodingName |
   return decoded.kind === 'text' ? { text: decoded.text, encoding: decoded.encoding } : undefined;
 }
 
+/**
+ * The GB CMaps the build copies next to the bundle (`dist/cmaps`); when running from the compiled sources, pdf.js's
+ * own folder in node_modules (the reader's default).
+ */
+function bundledCMaps(): { cMapDir?: string } {
+  const dir = path.join(__dirname, 'cmaps');
+  return existsSync(dir) ? { cMapDir: dir } : {};
+}
+
 const UNDECODABLE_PAGE: Localized = { zh: '无法识别网页的编码', en: 'cannot tell the web page’s encoding' };
 
 
@@ -48,7 +59,7 @@ export async function loadReport(name: string, bytes: Uint8Array): Promise<Loade
       encoding = page.encoding;
       result = readHtml(page.text);
     } else if (format === 'docx') result = readDocx(bytes);
-    else result = await readPdf(bytes);
+    else result = await readPdf(bytes, bundledCMaps());
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     return { kind: 'unreadable', reason: { zh: `转换失败：${reason}`, en: `conversion failed: ${reason}` } };

@@ -891,8 +891,9 @@ export async function readPdfGeometry(bytes: Uint8Array, opts: ReadPdfOptions = 
     cMapDir = '';
   }
   const task = pdfjs.getDocument({
-    // pdf.js may transfer (detach) the buffer it is given: hand it a copy.
-    data: bytes.slice(),
+    // pdf.js may transfer (detach) the buffer it is given, and refuses a Node Buffer: hand it a plain copy
+    // (`Buffer#slice` would be a view, and a Buffer).
+    data: new Uint8Array(bytes),
     cMapUrl: cMapDir ? dirUrl(cMapDir) : undefined,
     cMapPacked: true,
     CMapReaderFactory: FileCMapReader,

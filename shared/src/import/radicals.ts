@@ -44,3 +44,15 @@ export function foldRadicals(text: string): string {
   if (!/[\u2E80-\u2EF3\u2F00-\u2FD5]/.test(text)) return text;
   return text.replace(RADICAL, (ch) => radicalToIdeograph(ch) ?? ch);
 }
+
+/**
+ * Like `foldRadicals`, but only where the ideograph is one UTF-16 unit, so every offset stays valid: what the
+ * parser reads, for text pasted from a PDF into a draft (offsets must point into the document as written).
+ */
+export function foldRadicalsInPlace(text: string): string {
+  if (!/[\u2E80-\u2EF3\u2F00-\u2FD5]/.test(text)) return text;
+  return text.replace(RADICAL, (ch) => {
+    const ideograph = radicalToIdeograph(ch);
+    return ideograph !== undefined && ideograph.length === 1 ? ideograph : ch;
+  });
+}

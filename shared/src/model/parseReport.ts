@@ -2,6 +2,7 @@
  * `parseReport(text)`: lines → tables → sections → figures → title, year, period, declared parts.
  * Never throws: whatever the text, a report comes back.
  */
+import { foldRadicalsInPlace } from '../import/radicals';
 import type { ParseProblem, Report, Section, Span, Suppression, Table, TemplateId, YearMention } from './types';
 import type { Template } from '../templates/schema';
 import { builtinTemplates } from '../templates/load';
@@ -47,7 +48,10 @@ function emptyReport(text: string): Report {
   return { text, sections: [], tables: [], figures: [], templateEvidence: [], tableRegions: [], suppressions: [] };
 }
 
-function parseUnsafe(text: string, options: ParseOptions): ParseResult {
+function parseUnsafe(written: string, options: ParseOptions): ParseResult {
+  // Radical look-alikes (`⼀、总体情况` pasted from a PDF): tables, headings and title read as the ideographs they
+  // show; offsets unchanged. (Prose figures are matched on the text as written.)
+  const text = foldRadicalsInPlace(written);
   const templates = options.templates ?? builtinTemplates();
   const lines = splitLines(text);
   const lineOf = (offset: number) => lineAt(lines, offset);
@@ -86,7 +90,8 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
   const detected = options.template ?? detectTemplate(tables, evidence, year);
 
   const report: Report = {
-    text,
+    // The text as written: rules quote and edit the document, not the folded reading of it.
+    text: written,
     ...(title ? { title } : {}),
     ...(year !== undefined ? { year } : {}),
     ...(titleYear ? { titleYear } : {}),

@@ -36,7 +36,7 @@ const COUNT = ['件', '件次'];
 
 const MAPPINGS: readonly Mapping[] = [
   // gov2014 (the old 统计表)
-  { era: 'old', name: { zh: '主动公开政府信息数', en: 'information proactively disclosed' }, phrase: /主动公开(?:的)?(?:政府)?信息(?:数)?$/, units: ['条'], target: T('stats', ['A1'], 'value'), alternatives: [T('stats', ['A'], 'value')], exclude: /转|其中|规范性文件/ },
+  { era: 'old', name: { zh: '主动公开政府信息数', en: 'information proactively disclosed' }, phrase: /主动公开(?:的)?(?:政府|政务)?信息(?:数)?$/, units: ['条'], target: T('stats', ['A1'], 'value'), alternatives: [T('stats', ['A'], 'value')], exclude: /转|其中(?!主动公开)|规范性文件/ },
   { era: 'old', name: { zh: '政府网站公开政府信息数', en: 'information published on government websites' }, phrase: /网站(?:上)?(?:公开|发布)(?:政府)?信息$/, units: ['条'], target: T('stats', ['A2.2'], 'value') },
   { era: 'old', name: { zh: '政府公报公开政府信息数', en: 'information published in the gazette' }, phrase: /公报(?:上)?(?:公开|刊登|刊发|发布)(?:政府)?信息$/, units: ['条'], target: T('stats', ['A2.1'], 'value') },
   { era: 'old', name: { zh: '政务微博公开政府信息数', en: 'information published on microblogs' }, phrase: /微博(?:上)?(?:公开|发布)(?:政府)?信息$/, units: ['条'], target: T('stats', ['A2.3'], 'value') },
