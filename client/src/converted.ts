@@ -68,7 +68,8 @@ export function registerConverted(context: vscode.ExtensionContext, client: () =
     await vscode.window.showTextDocument(doc, { preview: false });
   };
 
-  const saveDraft = async (): Promise<void> => {
+  /** `target`: where to write without asking (for scripts and tests); else a save dialog. */
+  const saveDraft = async (target?: unknown): Promise<void> => {
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || doc.uri.scheme !== EXTRACT_SCHEME) {
       void vscode.window.showInformationMessage(t('请先用“用年报检查打开”打开一个网页、Word 或 PDF 报告', 'Open a web page, Word or PDF report with "Open with the report checker" first'));
@@ -80,14 +81,16 @@ export function registerConverted(context: vscode.ExtensionContext, client: () =
       void vscode.window.showErrorMessage(r.error);
       return;
     }
-    const target = await vscode.window.showSaveDialog({
-      defaultUri: original.with({ path: original.path.replace(/\.[^./]+$/, '') + '.md' }),
-      filters: { Markdown: ['md'] },
-      saveLabel: t('另存为草稿', 'Save draft'),
-    });
-    if (!target) return;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(r.draft));
-    const draft = await vscode.workspace.openTextDocument(target);
+    const to = target instanceof vscode.Uri
+      ? target
+      : await vscode.window.showSaveDialog({
+        defaultUri: original.with({ path: original.path.replace(/\.[^./]+$/, '') + '.md' }),
+        filters: { Markdown: ['md'] },
+        saveLabel: t('另存为草稿', 'Save draft'),
+      });
+    if (!to) return;
+    await vscode.workspace.fs.writeFile(to, new TextEncoder().encode(r.draft));
+    const draft = await vscode.workspace.openTextDocument(to);
     await vscode.languages.setTextDocumentLanguage(draft, LANGUAGE);
     await vscode.window.showTextDocument(draft);
   };

@@ -200,9 +200,9 @@ try {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: '湖南省质监局' }).first().click();
     await page.locator('.tab.active', { hasText: REPORT }).waitFor({ state: 'visible' });
     await page.locator('#status\\.editor\\.mode', { hasText: '政府信息公开年报' }).waitFor({ state: 'visible' });
-    // seed 004: 2 errors (sum-mismatch, subset-exceeds-total), 3 warnings, 2 infos.
-    await until('the status bar count "Errors: 2, Warnings: 3, Infos: 2"',
-      () => document.querySelector('#status\\.problems')?.getAttribute('aria-label')?.startsWith('Errors: 2, Warnings: 3'));
+    // seed 004: 2 errors (sum-mismatch, subset-exceeds-total), 4 warnings (declared-part-count, three figure-table-mismatch), 2 infos.
+    await until('the status bar count "Errors: 2, Warnings: 4, Infos: 2"',
+      () => document.querySelector('#status\\.problems')?.getAttribute('aria-label')?.startsWith('Errors: 2, Warnings: 4'));
     await goToLine(248);
     await waitSquiggle(248, 'error');
     check((await lineBox(248)).text.startsWith('17'), 'line 248 is the total 17');
@@ -213,15 +213,16 @@ try {
     await page.locator('.markers-panel').waitFor({ state: 'visible' });
     const rows = await until('rows in the Problems panel', () => {
       const r = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((e) => e.textContent.replace(/\s+/g, ' ').trim());
-      return r.length >= 5 ? r : null; // table view: one row per finding (the 2 infos are hints, not listed)
+      return r.length >= 6 ? r : null; // table view: one row per finding (the 2 infos are hints, not listed)
     });
     check(rows.some((r) => r.includes('申请答复数') && r.includes('sum-mismatch')), `no sum-mismatch row: ${rows.join(' | ')}`);
     check(rows.some((r) => r.includes('subset-exceeds-total')), 'no subset-exceeds-total row');
-    check(rows.filter((r) => r.includes('figure-table-mismatch')).length === 2, 'two figure-table-mismatch rows');
+    check(rows.filter((r) => r.includes('figure-table-mismatch')).length === 3, 'three figure-table-mismatch rows');
+    check(rows.some((r) => r.includes('2831') && r.includes('疑似数字顺序颠倒')), `no digit-swap hint on 2831: ${rows.join(' | ')}`);
     const badge = await page.locator('.part.panel .action-item.checked .badge-content, .part.panel .badge .badge-content').first().innerText().catch(() => '');
     check(!rows.some((r) => r.includes('section-level-skip') || r.includes('cell-missing')), `no info rows (xxgk-report.infoAsHint): ${rows.join(' | ')}`);
     console.log(`      status bar: ${await page.evaluate(() => document.querySelector('#status\\.problems')?.getAttribute('aria-label'))}; rows: ${rows.length}`);
-    check(badge.trim() === '5', `the Problems tab badge says "${badge}", expected 5 (2 errors, 3 warnings; infos show as hints)`);
+    check(badge.trim() === '6', `the Problems tab badge says "${badge}", expected 6 (2 errors, 4 warnings; infos show as hints)`);
   });
 
   await step('Outline view shows the eight parts and the statistics table', async () => {

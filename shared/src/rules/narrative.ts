@@ -44,6 +44,7 @@ const MAPPINGS: readonly Mapping[] = [
   { era: 'old', name: { zh: '收到申请数', en: 'applications received' }, phrase: /(?:收到|受理|接收|接到)(?:各类)?(?:政府信息公开|信息公开|依申请公开)?申请$/, units: COUNT, target: T('stats', ['C1'], 'value') },
   { era: 'old', name: { zh: '按时办结数', en: 'applications concluded on time' }, phrase: /按时办结(?:申请)?$/, units: COUNT, target: T('stats', ['C2.1'], 'value') },
   { era: 'old', name: { zh: '延期办结数', en: 'applications concluded after extension' }, phrase: /延期办结(?:申请)?$/, units: COUNT, target: T('stats', ['C2.2'], 'value') },
+  { era: 'old', name: { zh: '同意公开与同意部分公开答复数之和', en: 'replies granting full or partial disclosure' }, phrase: /同意公开(?:答复)?(?:及|和|与|、|以及)(?:同意)?部分公开(?:答复)?$/, units: COUNT, target: T('stats', ['C3.2', 'C3.3'], 'value') },
   { era: 'old', name: { zh: '同意公开答复数', en: 'replies granting disclosure' }, phrase: /(?<!部分|不)同意公开(?:答复)?$/, units: COUNT, target: T('stats', ['C3.2'], 'value'), alternatives: [T('stats', ['C3.2', 'C3.3'], 'value'), T('stats', ['C3.1', 'C3.2'], 'value')] },
   { era: 'old', name: { zh: '同意部分公开答复数', en: 'replies granting partial disclosure' }, phrase: /(?:同意)?部分公开(?:答复)?$/, units: COUNT, target: T('stats', ['C3.3'], 'value') },
   { era: 'old', name: { zh: '属于已主动公开范围数', en: 'requests for information already published' }, phrase: /(?:属于)?已?主动公开(?:范围)?$/, units: COUNT, target: T('stats', ['C3.1'], 'value'), context: /申请/ },
@@ -62,6 +63,7 @@ const MAPPINGS: readonly Mapping[] = [
   { era: 'new', name: { zh: '本年新收政府信息公开申请数量', en: 'applications received this year' }, phrase: /(?:新收|收到|受理|接收|接到)(?:各类)?(?:政府信息公开|信息公开|依申请公开)?申请$/, units: COUNT, target: T('requests', ['R1'], 'tot'), alternatives: [T('requests', ['R1', 'R2'], 'tot')] },
   { era: 'new', name: { zh: '上年结转政府信息公开申请数量', en: 'applications carried over from last year' }, phrase: /上一?年(?:度)?结转(?:的)?(?:政府信息公开)?(?:申请)?$/, units: COUNT, target: T('requests', ['R2'], 'tot') },
   { era: 'new', name: { zh: '（七）总计（本年办结）', en: 'applications concluded this year' }, phrase: /(?:办结|答复|办理完毕)(?:政府信息公开|依申请公开)?(?:申请)?$/, units: COUNT, target: T('requests', ['R3.7'], 'tot'), context: /申请/ },
+  { era: 'new', name: { zh: '予以公开与部分公开之和', en: 'disclosed in full or in part' }, phrase: /予以公开(?:及|和|与|、|以及)部分公开$/, units: COUNT, target: T('requests', ['R3.1', 'R3.2'], 'tot') },
   { era: 'new', name: { zh: '予以公开', en: 'disclosed' }, phrase: /(?<!部分)(?<!不)予以公开$/, units: COUNT, target: T('requests', ['R3.1'], 'tot'), alternatives: [T('requests', ['R3.1', 'R3.2'], 'tot')] },
   { era: 'new', name: { zh: '部分公开', en: 'partly disclosed' }, phrase: /部分公开$/, units: COUNT, target: T('requests', ['R3.2'], 'tot') },
   { era: 'new', name: { zh: '不予公开', en: 'not disclosed' }, phrase: /不予公开$/, units: COUNT, target: T('requests', ['R3.3.1', 'R3.3.2', 'R3.3.3', 'R3.3.4', 'R3.3.5', 'R3.3.6', 'R3.3.7', 'R3.3.8'], 'tot') },
@@ -75,6 +77,22 @@ const MAPPINGS: readonly Mapping[] = [
   { era: 'new', name: { zh: '本年废止行政规范性文件件数', en: 'normative documents repealed this year' }, phrase: /废止(?:了)?(?:行政)?规范性文件$/, units: ['件', '个'], target: T('active', ['X1.2'], 'repealed') },
   { era: 'new', name: { zh: '现行有效行政规范性文件件数', en: 'normative documents in force' }, phrase: /现行有效(?:的)?(?:行政)?规范性文件$/, units: ['件', '个'], target: T('active', ['X1.2'], 'current') },
 ];
+
+/**
+ * `予以公开、部分公开共9件`: the clause (cut at `、`) follows another indicator's name that has no figure of its
+ * own, so the figure counts both. (`予以公开6件、部分公开1件` is two figures, each its own.)
+ */
+function joinedByEnumeration(text: string, figure: Figure, clause: string): boolean {
+  const start = Math.max(figure.sentenceSpan.start, figure.numberSpan.start - 60);
+  const before = text.slice(start, figure.span.start);
+  const at = before.lastIndexOf('、');
+  if (at < 0 || before.slice(at + 1).replace(/[\s\u3000“”"'‘’「」《》]/g, '').length > clause.length + 8) return false;
+  const previous = before.slice(0, at).split(/[，,；;：:。（(]/).pop() ?? '';
+  return previous.trim() !== '' && !/[0-9０-９]/.test(previous);
+}
+
+/** A conjunction right before an indicator's name joins it to another one. */
+const JOINED = /(?:及|和|与|、|以及|加上?|或)$/;
 
 const MAPPING_UNITS = new Set(MAPPINGS.flatMap((m) => m.units));
 /** Every mapping phrase contains one of these words. */
@@ -168,7 +186,11 @@ function computeMatches(ctx: RuleContext): FigureMatch[] {
     const sentence = text.slice(figure.sentenceSpan.start, figure.sentenceSpan.end);
     for (const mapping of MAPPINGS) {
       if (!eras.has(mapping.era) || !mapping.units.includes(figure.unit)) continue;
-      if (!mapping.phrase.test(clause)) continue;
+      const named = mapping.phrase.exec(clause);
+      if (!named) continue;
+      // `行政复议和行政诉讼5件`, `无法提供及不予处理3件`: a sum of several indicators, none of them alone. Only
+      // the sums written out above are compared; any other is left alone.
+      if (JOINED.test(clause.slice(0, named.index)) || joinedByEnumeration(text, figure, clause)) break;
       if (mapping.context && !mapping.context.test(sentence)) continue;
       if (mapping.exclude && mapping.exclude.test(clause)) continue;
       const resolved = resolveTarget(views, mapping.target);

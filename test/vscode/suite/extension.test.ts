@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   EXTENSION_ID, LANGUAGE, codeOf, describe as describeDiagnostics, flattenSymbols, hoverText, openCopy,
-  annotatedFixture, expectedRange, seedPath, waitForConfiguration, waitForDiagnostics, workDir,
+  FIXTURES, annotatedFixture, expectedRange, seedPath, waitForConfiguration, waitForDiagnostics, workDir,
 } from './helpers';
 
 const hasCode = (id: string) => (ds: vscode.Diagnostic[]): boolean => ds.some((d) => codeOf(d) === id);
@@ -188,6 +188,26 @@ describe('xxgk-report in a real VS Code extension host', function () {
     // The server checks the new tables: the outline now has the 2021 tables.
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
     assert.ok(flattenSymbols(symbols ?? []).some((s) => s.kind === vscode.SymbolKind.Struct || /表|情况/.test(s.name)), 'tables in the outline');
+  });
+
+  it('a Word report opens as read-only converted text with its findings, and saves as an editable draft', async () => {
+    const file = path.join(workDir(), '澜州市生态环境局2022年政府信息公开工作年度报告.docx');
+    fs.copyFileSync(path.join(FIXTURES, 'import', 'docx', 'broken-outcome-total-mismatch-2.docx'), file);
+    await vscode.commands.executeCommand(`${LANGUAGE}.openConverted`, vscode.Uri.file(file));
+    const converted = vscode.window.activeTextEditor?.document;
+    assert.ok(converted, 'the converted text is shown');
+    assert.equal(converted.uri.scheme, 'xxgk-report-extract');
+    assert.equal(converted.languageId, LANGUAGE);
+    assert.match(converted.getText(), /三、收到和处理政府信息公开申请情况/);
+    const ds = await waitForDiagnostics(converted.uri, (d) => withCode(d, 'outcome-total-mismatch').length === 2, 'two outcome-total-mismatch errors');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', converted.uri);
+    assert.ok(flattenSymbols(symbols ?? []).some((s) => /^一、/.test(s.name)), 'the outline of the converted report');
+    // Saved as a Markdown draft: an ordinary editable document with the same findings.
+    const draft = vscode.Uri.file(path.join(workDir(), '澜州市生态环境局2022年政府信息公开工作年度报告.md'));
+    await vscode.commands.executeCommand(`${LANGUAGE}.saveDraft`, draft);
+    assert.ok(fs.readFileSync(draft.fsPath, 'utf8').includes('| 三、本年度办理结果'));
+    const again = await waitForDiagnostics(draft, (d) => withCode(d, 'outcome-total-mismatch').length === 2, 'the draft has the same two errors');
+    assert.deepEqual(again.map((d) => d.message).sort(), ds.filter((d) => codeOf(d) === 'outcome-total-mismatch').map((d) => d.message).sort());
   });
 
   it('2021 format: a broken draft shows exactly its annotated errors; fixed into a consistent draft, nothing is left', async () => {
