@@ -13,7 +13,7 @@ import { KB, MB, fmt, fmtBytes, log, mdTable, nowMs, procMemory, target } from '
 const MARKDOWNLINT = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 const TIME = '/usr/bin/time';
 
-function has(cmd) {
+export function has(cmd) {
   try {
     execFileSync(cmd, ['--version'], { stdio: 'ignore' });
     return true;
@@ -50,17 +50,17 @@ function parseTimeV(text) {
 }
 
 /** Runs a command with stdout to /dev/null; wall time here, peak RSS and CPU from time(1) or /proc. */
-async function timed(label, argv, { cwd, useTime, timeFile, timeoutMs }) {
+export async function timed(label, argv, { cwd, useTime, timeFile, timeoutMs, tag = 'batch' }) {
   const devnull = openSync('/dev/null', 'w');
   const cmd = useTime ? [TIME, '-v', '-o', timeFile, ...argv] : argv;
-  log(`batch: ${label} ...`);
+  log(`${tag}: ${label} ...`);
   const t0 = nowMs();
   // Own process group, so that a run over the time limit can be stopped with whatever it started.
   const child = spawn(cmd[0], cmd.slice(1), { cwd, stdio: ['ignore', devnull, 'pipe'], detached: true });
   let timedOut = false;
   const limit = setTimeout(() => {
     timedOut = true;
-    log(`batch: ${label} exceeded ${timeoutMs / 1000} s; stopping it`);
+    log(`${tag}: ${label} exceeded ${timeoutMs / 1000} s; stopping it`);
     try {
       process.kill(-child.pid, 'SIGKILL');
     } catch {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --only engine,editing,batch,startup] [-- --out DIR]`
+// `npm run bench [-- --quick] [-- --only engine,editing,batch,startup,import] [-- --out DIR]`
 //
-// Builds dist/ when it is missing or stale, runs the four sections and writes benchmarks.md and benchmarks.json:
+// Builds dist/ when it is missing or stale, runs the five sections and writes benchmarks.md and benchmarks.json:
 // to docs/ for a full run, to <tmpdir>/xxgk-report-bench/ for --quick or --only (so that the committed reference
 // numbers are only ever replaced by a full run), unless --out says otherwise. No network.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { batchMarkdown, runBatch } from './batch.mjs';
 import { editingMarkdown, runEditing } from './editing.mjs';
 import { engineMarkdown, runEngine } from './engine.mjs';
+import { importMarkdown, runImport } from './import.mjs';
 import { ROOT, prepare } from './lib/build.mjs';
 import { fmt, log, machineInfo, mdTable, nowMs, verdict } from './lib/util.mjs';
 import { runStartup, startupMarkdown } from './startup.mjs';
@@ -19,6 +20,7 @@ const SECTIONS = [
   { id: 'editing', title: '2. Editing (language server over stdio)', run: runEditing, markdown: editingMarkdown },
   { id: 'batch', title: '3. Batch (CLI)', run: runBatch, markdown: batchMarkdown },
   { id: 'startup', title: '4. Start-up and size', run: runStartup, markdown: startupMarkdown },
+  { id: 'import', title: '5. Import (web page, Word, PDF)', run: runImport, markdown: importMarkdown },
 ];
 
 const METHOD = {
@@ -53,6 +55,19 @@ bundle and not-yet-collected garbage).`,
 before the next), for the work tree's \`dist/\` and for the production build. Bundle sizes: the same two builds. The \`.vsix\` is
 made by the project's \`npm run package\` in a staging copy of the repository in a temporary directory (sources and
 node_modules symlinked), so the work tree's \`dist/\` and \`xxgk-report.vsix\` are not touched.`,
+  import: `The readers of the import layer, \`readDocx\`, \`readHtml\` and \`analyze\` from \`shared/src/index.ts\` and \`readPdf\` from
+\`server/src/import/pdf.ts\` (pdf.js on the benchmark's thread, CMaps from pdfjs-dist's \`cmaps/\`), bundled by this script with esbuild
+(same settings as \`scripts/build.mjs\`, unminified) into \`node_modules/.cache/xxgk-report-bench/import.cjs\` when the section starts,
+and run in the benchmark process on the fixtures of \`test/fixtures/import/\`. Word: \`gov2021-pipes.docx\` (about 5 pages) and a
+20-page document made from it here with fflate (the \`<w:body>\` children before the final \`w:sectPr\` of \`word/document.xml\`
+repeated 4×), \`readDocx\` alone and \`readDocx\` + \`analyze(text, { reuse: false })\` of its text. Web pages: the GB2312 CMS page
+decoded with \`new TextDecoder('gbk')\` and the pandoc page, decoding not timed. PDF: \`gov2021-pipes.pdf\` and, when \`qpdf\` is on the
+PATH, a 10-page PDF made from it (\`qpdf --empty --pages a.pdf a.pdf 1-4 --\`), without qpdf the 10-page figure is the 6-page median
+per page × 10 and said to be an estimate; page counts from \`pdfinfo\`. Each input is warmed up first (≥ 0.5 s), then timed call
+by call (≥ 10 calls and ≥ 2 s); "first call" is the first call on that input, and the first \`readPdf\` of the process includes
+loading pdf.js. Then the CLI as shipped (\`dist/cli.js check --format json\` to /dev/null) on a temporary directory of 30 copies each of
+the web page, Word and PDF fixtures and of the seed reports (.txt), with the default threads and with \`--jobs 1\` pinned to one CPU
+(\`taskset -c 0\`), and each format on its own; each run 3 times, the median shown. MB are the file sizes on disk.`,
 };
 
 function parseArgs(argv) {
@@ -65,7 +80,7 @@ function parseArgs(argv) {
     else if (name === '--only') args.only = value().split(',').map((s) => s.trim());
     else if (name === '--out') args.out = resolve(value());
     else if (name === '--help' || name === '-h') {
-      process.stdout.write('npm run bench [-- --quick] [--only engine,editing,batch,startup] [--out DIR]\n');
+      process.stdout.write('npm run bench [-- --quick] [--only engine,editing,batch,startup,import] [--out DIR]\n');
       process.exit(0);
     } else {
       process.stderr.write(`bench: unknown argument ${a}\n`);
@@ -122,8 +137,8 @@ function markdown(report) {
   }
   lines.push('', '## Running it', '',
     '`npm run bench` runs everything (builds `dist/` first when it is missing or older than the sources) and rewrites this file and '
-    + '`docs/benchmarks.json`. `npm run bench -- --quick` runs fewer iterations, 150 batch files, 20 open reports and fewer edits (under 2 minutes) and '
-    + 'writes to the temporary directory instead; `--only engine,editing,batch,startup` picks sections; `--out DIR` chooses where to write. '
+    + '`docs/benchmarks.json`. `npm run bench -- --quick` runs fewer iterations, 150 batch files, 20 open reports, fewer edits and 10 import files per format (under 2 minutes) and '
+    + 'writes to the temporary directory instead; `--only engine,editing,batch,startup,import` picks sections; `--out DIR` chooses where to write. '
     + 'The generated reports are deterministic (seeded), so runs on different machines check the same text.', '');
   return lines.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n');
 }

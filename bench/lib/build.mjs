@@ -102,3 +102,33 @@ export async function prepare() {
   return `${note}; the sections run copies of dist/*.js taken at the start (dist/server.js: ${distKind(BIN.server)} build) `
     + 'and the core bundled from shared/src at the same time';
 }
+
+export const IMPORTERS = join(CACHE_DIR, 'import.cjs');
+
+/**
+ * The import readers with the core: `readDocx`, `readHtml` and `analyze` from shared/src/index.ts and `readPdf` from
+ * server/src/import/pdf.ts, bundled with pdf.js like dist/ is (same settings as scripts/build.mjs, unminified) into the
+ * cache directory. Bundled when the import section starts, not by `prepare()`, so the other sections never depend on it.
+ */
+export async function loadImporters() {
+  const esbuild = await import('esbuild');
+  mkdirSync(CACHE_DIR, { recursive: true });
+  await esbuild.build({
+    stdin: {
+      contents: "export { analyze, readDocx, readHtml } from './shared/src/index';\nexport { readPdf } from './server/src/import/pdf';\n",
+      resolveDir: ROOT,
+      sourcefile: 'bench-import-entry.ts',
+      loader: 'ts',
+    },
+    outfile: IMPORTERS,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: false,
+    minify: false,
+    logLevel: 'warning',
+  });
+  const require = createRequire(import.meta.url);
+  return require(IMPORTERS);
+}

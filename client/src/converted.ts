@@ -49,7 +49,9 @@ export function registerConverted(context: vscode.ExtensionContext, client: () =
   const open = async (arg?: unknown): Promise<void> => {
     let target = arg instanceof vscode.Uri ? arg : undefined;
     if (!target) {
-      const active = vscode.window.activeTextEditor?.document.uri;
+      // The file in the active tab: a web page in a text editor, or a PDF/Word file VS Code shows as binary.
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input as { uri?: unknown } | undefined;
+      const active = input?.uri instanceof vscode.Uri ? input.uri : vscode.window.activeTextEditor?.document.uri;
       if (active?.scheme === 'file' && CONVERTED_EXTENSIONS.some((e) => active.path.toLowerCase().endsWith(`.${e}`))) target = active;
     }
     if (!target) {

@@ -23,6 +23,9 @@ if (!url || !folder || !settings) {
 }
 
 const REPORT = '湖南省质监局2017年政府信息公开工作年度报告.txt';
+// A PDF Chromium printed from a synthetic report (test/fixtures/import): two wrong 总计 cells, on line 82 of its text.
+const PDF = '澜州市生态环境局2022年政府信息公开工作年度报告.pdf';
+const PDF_ERROR_LINE = 82;
 const DRAFT = '某某县𠀀溪镇2021年政府信息公开工作年度报告.txt';
 const seed = join(ROOT, 'test', 'fixtures', 'seeds', readdirSync(join(ROOT, 'test', 'fixtures', 'seeds')).find((f) => f.startsWith('004_') && f.endsWith('.txt')));
 const WAIT = Number(process.env.XXGK_E2E_WAIT_MS ?? 30_000);
@@ -178,6 +181,7 @@ const draft = readFileSync(join(ROOT, 'test', 'server', 'fixtures', 'draft-2021.
 const CULPRIT_ROW = '一、本年新收政府信息公开申请数量\t10\t';
 check(draft.includes(CULPRIT_ROW), 'the 2021 draft has the row the culprit step changes');
 writeFileSync(join(folder, DRAFT), draft.replace(CULPRIT_ROW, CULPRIT_ROW.replace('\t10\t', '\t13\t')));
+copyFileSync(join(ROOT, 'test', 'fixtures', 'import', 'pdf', 'broken-outcome-total-mismatch-2.pdf'), join(folder, PDF));
 const CULPRIT_LINE = draft.slice(0, draft.indexOf(CULPRIT_ROW)).split('\n').length;
 // code-server has no Chinese language pack offline, so its display language is English; a Chinese user
 // would have the pack. The extension's own setting stands in for it (and is what the English step flips).
@@ -348,7 +352,7 @@ try {
     await setLocaleInSettingsEditor('en');
     const rows = await until('English messages in the Problems panel', () => {
       const r = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((e) => e.textContent.replace(/\s+/g, ' ').trim());
-      return r.filter((x) => x.includes('The text gives')).length === 2 && !r.some((x) => x.includes('正文写')) ? r : null;
+      return r.filter((x) => x.includes('The text gives')).length === 3 && !r.some((x) => x.includes('正文写')) ? r : null;
     });
     check(rows.some((r) => r.includes('subset-exceeds-total') && /is 2, more than|larger than|exceeds|more than/.test(r)), `subset row in English: ${rows.find((r) => r.includes('subset-exceeds-total'))}`);
     await goToLine(284);
@@ -362,8 +366,38 @@ try {
     await setLocaleInSettingsEditor('zh-cn');
     await until('Chinese messages in the Problems panel', () => {
       const r = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((e) => e.textContent.replace(/\s+/g, ' ').trim());
-      return r.filter((x) => x.includes('正文写')).length === 2 && !r.some((x) => x.includes('The text gives'));
+      return r.filter((x) => x.includes('正文写')).length === 3 && !r.some((x) => x.includes('The text gives'));
     });
+  });
+
+  await step('a PDF report opened with the report checker: its text read-only, its errors on the cells', async () => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('澜州市');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: '.pdf' }).first().click();
+    await page.locator('.tab.active', { hasText: PDF }).waitFor({ state: 'visible' });
+    // The command on the PDF in the active tab (its title in the English UI of code-server). The key press can
+    // be lost while the binary-file placeholder takes the focus: press again until the palette shows.
+    const palette = page.locator('.quick-input-widget input[aria-label*="command"]');
+    for (let attempt = 0; attempt < 5 && !(await palette.isVisible()); attempt++) {
+      await page.locator('.editor-group-container .editor-container').first().click({ position: { x: 10, y: 10 } }).catch(() => {});
+      await page.keyboard.press(attempt % 2 ? 'F1' : 'Control+Shift+P');
+      await palette.waitFor({ state: 'visible', timeout: 3000 }).catch(() => {});
+    }
+    await palette.fill('>Open with the report checker');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open with the report checker' }).first().click();
+    await page.locator('.tab.active', { hasText: `${PDF}.txt` }).waitFor({ state: 'visible' });
+    await page.locator('#status\\.editor\\.mode', { hasText: '政府信息公开年报' }).waitFor({ state: 'visible' });
+    await goToLine(PDF_ERROR_LINE);
+    await waitSquiggle(PDF_ERROR_LINE, 'error');
+    const rows = await until('the PDF\'s two errors in the Problems panel', () => {
+      const r = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((e) => e.textContent.replace(/\s+/g, ' ').trim());
+      return r.filter((x) => x.includes('outcome-total-mismatch')).length === 2 ? r : null;
+    });
+    check(rows.some((r) => r.includes('“总计”（自然人列）应为 17（21个分项之和），此处为 16')), `the PDF's error: ${rows.join(' | ')}`);
+    await shot('converted-pdf.png');
   });
 } catch {
   failed = true;

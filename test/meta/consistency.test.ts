@@ -116,6 +116,11 @@ describe('commands, language and grammar', () => {
     for (const id of clientOnly) assert.ok(client.includes(`registerCommand(\`\${LANGUAGE}.${id.replace('xxgk-report.', '')}\``), id);
   });
 
+  test('full-width punctuation is not boxed as ambiguous in a report (every Chinese comma would be)', () => {
+    const defaults = (pkg.contributes as { configurationDefaults?: Record<string, Record<string, unknown>> }).configurationDefaults?.['[xxgk-report]'];
+    assert.equal(defaults?.['editor.unicodeHighlight.ambiguousCharacters'], false);
+  });
+
   test('the language, its activation, grammar and configuration files', () => {
     assert.deepEqual(pkg.activationEvents, ['onLanguage:xxgk-report']);
     assert.equal(pkg.main, './dist/client.js');
