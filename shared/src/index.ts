@@ -28,7 +28,7 @@ export { formatNumber } from './model/text';
 export { reportCoverage, TABLE_LABELS, type Coverage, type CoverageState, type TableCoverage } from './rules/coverage';
 export type { SourceFormat, SourceLocation, SourceLine, ImportedText, ImportRefusal, ImportResult } from './import/types';
 export { detectFormat, refusalFor, REPORT_EXTENSIONS, type DetectedFormat } from './import/detect';
-export { sourceAt, describeSource, type SourceCell } from './import/locate';
+export { sourceAt, describeSource, cellPlace, type SourceCell, type CellPlace } from './import/locate';
 export { toMarkdownDraft, displayWidth } from './import/draft';
 export { readDocx } from './import/docx';
 export { readHtml, sniffHtmlCharset } from './import/html';

@@ -110,7 +110,9 @@ for (const [format, ext] of [['html', 'html'], ['docx', 'docx']] as const) {
       assert.ok(f.source?.table && f.source.row && f.source.column, JSON.stringify(f.source));
     }
     const human = await cli(['check', converted]);
-    assert.match(human.stdout, new RegExp(`${ext}:\\d+:\\d+（表格\\d+第\\d+行第\\d+列） error outcome-total-mismatch`));
+    // Human output: the line stays `file:line:col severity rule message`; the original's cell follows the message.
+    assert.match(human.stdout, new RegExp(`${ext}:\\d+:\\d+ error outcome-total-mismatch [^\\n]*〔原文：表三（收到和处理申请）“（七）总计”行“自然人”列〕\\n`));
+    assert.ok(cells.every((f) => f.source?.where.startsWith('表三（收到和处理申请）“（七）总计”行')), cells.map((f) => f.source?.where).join(' | '));
   });
 }
 
@@ -141,4 +143,22 @@ test('extract: a Word report as Markdown with aligned pipe tables, which checks 
   fs.writeFileSync(draft, r.stdout);
   const [a, b] = [(await json([draft])).doc.files[0], (await json([writeOriginal(dir, name)])).doc.files[0]];
   assert.deepEqual(rulesAndMessages(a), rulesAndMessages(b));
+});
+
+test('--fix on a converted file with a safe fix: written nowhere, listed to be made in the original, with its place', async (t) => {
+  const dir = withDir(t);
+  const page = fs.readFileSync(path.join(IMPORT, 'html', 'gov2021-pipes.html'), 'utf8');
+  // 一、本年新收's 总计 23 (15+5+1+1+1+0) typed as 32.
+  const row = /(<td>一、本年新收政府信息公开申请数量<\/td>(?:\s*<td>[^<]*<\/td>){8}\s*)<td>23<\/td>/;
+  assert.match(page, row);
+  const file = path.join(dir, 'r.html');
+  fs.writeFileSync(file, page.replace(row, '$1<td>32</td>'));
+  const before = fs.readFileSync(file);
+  const r = await cli(['check', '--fix', file]);
+  assert.deepEqual(fs.readFileSync(file), before);
+  assert.match(r.stdout, /〔原文：表三（收到和处理申请）“一、本年新收政府信息公开申请数量”行“总计”列〕/);
+  assert.match(r.stdout, /\n {4}请在原文件中修复：.*23/);
+  assert.match(r.stderr, /未修复：这是转换来的 HTML 文件/);
+  // Without --fix no fix is listed: the check alone does not tell the user to change anything.
+  assert.doesNotMatch((await cli(['check', file])).stdout, /请在原文件中修复/);
 });

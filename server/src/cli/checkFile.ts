@@ -14,6 +14,9 @@ import {
   type Finding,
   type ImportedText,
   type Report,
+  builtinTemplates,
+  cellPlace,
+  describeSource,
   sourceAt,
   type TextEdit,
 } from '../../../shared/src/index';
@@ -99,8 +102,8 @@ function toJsonCoverage(c: Coverage): JsonCoverage {
   };
 }
 
-/** Where a finding is in a converted file's original: page, paragraph, table cell. */
-function jsonSource(imported: ImportedText, offset: number): JsonFinding['source'] {
+/** Where a finding is in a converted file's original: page, paragraph, table cell, and all that in words. */
+function jsonSource(imported: ImportedText, report: Report, offset: number, lang: Lang): JsonFinding['source'] {
   const s = sourceAt(imported, offset);
   if (!s) return undefined;
   const { page, paragraph, table, row, column } = s;
@@ -111,8 +114,11 @@ function jsonSource(imported: ImportedText, offset: number): JsonFinding['source
     ...(table !== undefined ? { table } : {}),
     ...(row !== undefined ? { row } : {}),
     ...(column !== undefined ? { column } : {}),
+    where: describeSource(s, lang, cellPlace(report, TEMPLATES, offset)),
   };
 }
+
+const TEMPLATES = builtinTemplates();
 
 function toJsonFindings(a: Analysis, lang: Lang, eol: EolStyle, quiet: boolean, imported?: ImportedText): JsonFinding[] {
   const index = new LineIndex(a.text);
@@ -139,7 +145,7 @@ function toJsonFindings(a: Analysis, lang: Lang, eol: EolStyle, quiet: boolean, 
       })),
       ...(f.suppressed ? { suppressed: true as const } : {}),
       ...(Array.isArray(f.data?.['folded']) ? { folded: (f.data['folded'] as unknown[]).map(String) } : {}),
-      ...(imported ? { source: jsonSource(imported, f.span.start) } : {}),
+      ...(imported ? { source: jsonSource(imported, a.report, f.span.start, lang) } : {}),
     });
   }
   return out;

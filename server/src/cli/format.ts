@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { JsonFileResult, JsonRange, JsonSummary } from './jsonSchema';
 import { summaryLine, type Lang } from './messages';
-import { TABLE_LABELS, describeSource } from '../../../shared/src/index';
+import { TABLE_LABELS } from '../../../shared/src/index';
 
 export interface Formatter {
   file(result: JsonFileResult): void;
@@ -100,10 +100,15 @@ export function humanFormatter(o: HumanOptions): Formatter {
       if (o.dryRun) return;
       let out = '';
       for (const f of r.findings) {
-        const original = f.source ? describeSource(f.source, o.lang) : '';
-        const where = `${visible(r.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}` + (original ? (o.lang === 'zh' ? `（${original}）` : ` (${original})`) : '');
+        const where = `${visible(r.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+        // A converted file: where the finding is in the original, after the message (the line stays parseable).
+        const original = f.source ? paint(ANSI.dim, o.lang === 'zh' ? `〔原文：${f.source.where}〕` : ` [in the original: ${f.source.where}]`) : '';
         const mark = f.suppressed ? paint(ANSI.dim, o.lang === 'zh' ? '（已被注释指令停用）' : '(suppressed by a directive)') + ' ' : '';
-        out += `${paint(ANSI.bold, where)} ${mark}${paint(f.suppressed ? ANSI.dim : SEVERITY_COLOUR[f.severity], f.severity)} ${paint(ANSI.dim, f.rule)} ${oneLine(f.message)}\n`;
+        out += `${paint(ANSI.bold, where)} ${mark}${paint(f.suppressed ? ANSI.dim : SEVERITY_COLOUR[f.severity], f.severity)} ${paint(ANSI.dim, f.rule)} ${oneLine(f.message)}${original}\n`;
+        // `--fix` on a converted file writes nothing: the safe fixes are listed, to be made in the original.
+        if (r.format && r.fixed !== undefined) {
+          for (const fx of f.fixes.filter((x) => x.safe)) out += `    ${paint(ANSI.green, o.lang === 'zh' ? `请在原文件中修复：${oneLine(fx.title)}` : `fix in the original: ${oneLine(fx.title)}`)}\n`;
+        }
         // A culprit cell: each failing check it stands for, indented under it.
         if (f.folded) for (const rel of f.related) out += `    ${paint(ANSI.dim, `${rel.range.start.line + 1}:${rel.range.start.character + 1}`)} ${oneLine(rel.message)}\n`;
       }

@@ -23,7 +23,7 @@
  *           "expected": 12, "actual": 13,  // optional: the value the report should have / has
  *           "related": [ { "range": {…}, "offset": {…}, "message": "…" } ],
  *           "fixes": [ { "title": "…", "safe": true, "edits": [ { "range": {…}, "offset": {…}, "newText": "12" } ] } ],
- *           "source": { "format": "pdf", "page": 3, "table": 2, "row": 5, "column": 3 }
+ *           "source": { "format": "pdf", "page": 3, "table": 2, "row": 5, "column": 3, "where": "第3页 表三（收到和处理申请）“（七）总计”行“自然人”列" }
  *                                          // optional, converted files: where the finding is in the original
  *                                          // (range and offset are then into the extracted text, `xxgk-report extract`)
  *         }
@@ -72,6 +72,8 @@ export const SourceSchema = z.strictObject({
   table: Int.optional(),
   row: Int.optional(),
   column: Int.optional(),
+  /** The same in words, in the --lang language: `第4页 表三（收到和处理申请）“（七）总计”行“自然人”列`. */
+  where: z.string(),
 });
 
 export const FindingSchema = z.strictObject({

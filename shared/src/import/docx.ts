@@ -14,11 +14,10 @@
  * Never throws: a damaged or foreign file is refused with a reason a user can act on.
  */
 import { unzipSync } from 'fflate';
-import type { Element } from '@xmldom/xmldom';
 import type { Localized } from '../rules/types';
 import type { ImportRefusal, ImportResult, SourceLine, SourceLocation } from './types';
 import { readNumbering, type Numbering } from './docxNumbering';
-import { child, children, intOf, isMc, isOn, isW, isWordElement, parseXml, path, val, wAttr } from './docxXml';
+import { type XmlElement, child, children, intOf, isMc, isOn, isW, isWordElement, parseXml, path, val, wAttr } from './docxXml';
 
 /** Parts larger than this (uncompressed) are not inflated: no report's XML comes near it. */
 const MAX_PART_BYTES = 256 * 1024 * 1024;
@@ -160,7 +159,7 @@ function readPackage(bytes: Uint8Array): ImportResult {
   const body = doc && isW(doc, 'document') ? child(doc, 'body') : undefined;
   if (!body) return refuse(REFUSE_CORRUPT);
   const rels = relationships(parts, main);
-  const part = (type: string, fallback: string): Element | undefined => {
+  const part = (type: string, fallback: string): XmlElement | undefined => {
     const b = parts.get(rels.get(type) ?? fallback);
     return b ? parseXml(b) : undefined;
   };
@@ -220,7 +219,7 @@ class Output {
 interface Inline {
   text: string;
   /** Text boxes anchored in the paragraph, in order. */
-  boxes: Element[];
+  boxes: XmlElement[];
 }
 
 /** Elements whose content is read as it stands (wrappers of runs). */
@@ -230,7 +229,7 @@ const INLINE_WRAPPERS = new Set(['ins', 'moveTo', 'hyperlink', 'smartTag', 'cust
 const INLINE_DELETIONS = new Set(['del', 'moveFrom']);
 
 /** The `mc:Choice` of a markup-compatibility block (every branch holds the same content; the first is Word's own). */
-function chosen(alt: Element): Element | undefined {
+function chosen(alt: XmlElement): XmlElement | undefined {
   return children(alt).find((c) => isMc(c, 'Choice')) ?? children(alt).find((c) => isMc(c, 'Fallback'));
 }
 
@@ -257,7 +256,7 @@ class BodyReader {
   }
 
   /** Block-level content (body, cell, text box, footnote): paragraphs and tables in order. */
-  blocks(container: Element, source: SourceLocation | undefined): void {
+  blocks(container: XmlElement, source: SourceLocation | undefined): void {
     for (const c of children(container)) {
       if (isW(c, 'p')) this.paragraph(c, source);
       else if (isW(c, 'tbl')) this.table(c);
@@ -273,7 +272,7 @@ class BodyReader {
     }
   }
 
-  footnotes(root: Element): void {
+  footnotes(root: XmlElement): void {
     let first = true;
     for (const fn of children(root)) {
       if (!isW(fn, 'footnote')) continue;
@@ -286,7 +285,7 @@ class BodyReader {
   }
 
   /** A body paragraph (or one in a text box / footnote, with the `source` of its anchor). */
-  private paragraph(p: Element, source: SourceLocation | undefined): void {
+  private paragraph(p: XmlElement, source: SourceLocation | undefined): void {
     const pPr = child(p, 'pPr');
     const own = source ?? { paragraph: ++this.paragraphNo };
     if (own.paragraph !== undefined) this.currentParagraph = own.paragraph;
@@ -323,7 +322,7 @@ class BodyReader {
     this.carried = '';
   }
 
-  private textBoxes(boxes: readonly Element[], source: SourceLocation): void {
+  private textBoxes(boxes: readonly XmlElement[], source: SourceLocation): void {
     for (const box of boxes) this.blocks(box, source);
   }
 
@@ -331,13 +330,13 @@ class BodyReader {
    * The text of a paragraph's runs. In `body` mode a `w:br` is a line break; in `cell` mode (a table cell, which
    * must stay on its row's line) breaks and tabs are spaces.
    */
-  private inline(p: Element, mode: 'body' | 'cell'): Inline {
+  private inline(p: XmlElement, mode: 'body' | 'cell'): Inline {
     const acc: Inline = { text: '', boxes: [] };
     this.inlineInto(p, mode, acc);
     return acc;
   }
 
-  private inlineInto(node: Element, mode: 'body' | 'cell', acc: Inline): void {
+  private inlineInto(node: XmlElement, mode: 'body' | 'cell', acc: Inline): void {
     for (const c of children(node)) {
       const name = isWordElement(c) ? c.localName ?? '' : '';
       if (name === 'r') this.run(c, mode, acc);
@@ -353,7 +352,7 @@ class BodyReader {
     }
   }
 
-  private run(r: Element, mode: 'body' | 'cell', acc: Inline): void {
+  private run(r: XmlElement, mode: 'body' | 'cell', acc: Inline): void {
     if (isOn(path(r, 'rPr', 'vanish'))) {
       if (r.textContent?.trim()) this.note(NOTE_HIDDEN);
       return;
@@ -377,14 +376,14 @@ class BodyReader {
     }
   }
 
-  private footnoteAnchor(ref: Element): void {
+  private footnoteAnchor(ref: XmlElement): void {
     const id = wAttr(ref, 'id');
     if (id !== undefined && !this.footnoteAt.has(id)) this.footnoteAt.set(id, this.currentParagraph);
   }
 
   /** A drawing or VML shape: its text boxes are read, a picture is noted. */
-  private embedded(e: Element, acc: Inline): void {
-    const boxes: Element[] = [];
+  private embedded(e: XmlElement, acc: Inline): void {
+    const boxes: XmlElement[] = [];
     findTextBoxes(e, boxes);
     if (boxes.length > 0) acc.boxes.push(...boxes);
     else this.note(NOTE_OBJECT);
@@ -393,7 +392,7 @@ class BodyReader {
   // -------------------------------------------------------------------------------------------
   // Tables
 
-  private table(tbl: Element): void {
+  private table(tbl: XmlElement): void {
     const t = ++this.tableNo;
     const rows = tableRows(tbl);
     if (rows.length > 0 && rows.every((tr) => rowCells(tr).length <= 1)) {
@@ -409,7 +408,7 @@ class BodyReader {
   }
 
   /** A one-column table is page layout (a frame around text, or around the real tables): its content is read as body. */
-  private layoutTable(t: number, rows: readonly Element[]): void {
+  private layoutTable(t: number, rows: readonly XmlElement[]): void {
     this.out.blank();
     rows.forEach((tr, i) => {
       const tc = rowCells(tr)[0];
@@ -419,7 +418,7 @@ class BodyReader {
   }
 
   /** The grid of a table: one entry per grid column, merged cells marked. */
-  private grid(rows: readonly Element[]): GridCell[][] {
+  private grid(rows: readonly XmlElement[]): GridCell[][] {
     const grid: GridCell[][] = [];
     let above: GridCell[] = [];
     for (const tr of rows) {
@@ -450,9 +449,9 @@ class BodyReader {
   }
 
   /** A cell's text on one line: its paragraphs joined (see `joinParts`), a nested table's cells in reading order. */
-  private cellText(tc: Element): string {
+  private cellText(tc: XmlElement): string {
     const parts: string[] = [];
-    const collect = (container: Element) => {
+    const collect = (container: XmlElement) => {
       for (const c of children(container)) {
         if (isW(c, 'p')) {
           const label = this.numbering.label(child(c, 'pPr'));
@@ -475,7 +474,7 @@ class BodyReader {
 }
 
 /** Deep search for `w:txbxContent` (not inside another one; the first branch of an `mc:AlternateContent`). */
-function findTextBoxes(e: Element, out: Element[]): void {
+function findTextBoxes(e: XmlElement, out: XmlElement[]): void {
   for (const c of children(e)) {
     if (isW(c, 'txbxContent')) out.push(c);
     else if (isMc(c, 'AlternateContent')) {
@@ -486,9 +485,9 @@ function findTextBoxes(e: Element, out: Element[]): void {
 }
 
 /** The rows of a table (through content controls), without rows whose insertion was undone (deleted rows). */
-function tableRows(tbl: Element): Element[] {
-  const out: Element[] = [];
-  const walk = (e: Element) => {
+function tableRows(tbl: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  const walk = (e: XmlElement) => {
     for (const c of children(e)) {
       if (isW(c, 'tr')) {
         if (!isOn(path(c, 'trPr', 'del'))) out.push(c);
@@ -502,9 +501,9 @@ function tableRows(tbl: Element): Element[] {
   return out;
 }
 
-function rowCells(tr: Element): Element[] {
-  const out: Element[] = [];
-  const walk = (e: Element) => {
+function rowCells(tr: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  const walk = (e: XmlElement) => {
     for (const c of children(e)) {
       if (isW(c, 'tc')) out.push(c);
       else if (isW(c, 'sdt')) {

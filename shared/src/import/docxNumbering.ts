@@ -12,8 +12,7 @@
  * Bullets (`numFmt="bullet"`) and `none` give no label: the glyph is usually a private-use symbol-font character
  * and carries nothing the checker reads.
  */
-import type { Element } from '@xmldom/xmldom';
-import { child, children, intOf, isOn, isW, path, val, wAttr } from './docxXml';
+import { type XmlElement, child, children, intOf, isOn, isW, path, val, wAttr } from './docxXml';
 
 interface Level {
   readonly format: string;
@@ -50,10 +49,10 @@ export interface NumberLabel {
 
 export interface Numbering {
   /** The label of a paragraph (its `w:pPr`), advancing the counters; undefined when it is not numbered. */
-  label(pPr: Element | undefined): NumberLabel | undefined;
+  label(pPr: XmlElement | undefined): NumberLabel | undefined;
 }
 
-function readLevel(lvl: Element): Level {
+function readLevel(lvl: XmlElement): Level {
   const suff = val(lvl, 'suff');
   const restart = intOf(val(lvl, 'lvlRestart'));
   const style = val(lvl, 'pStyle');
@@ -68,7 +67,7 @@ function readLevel(lvl: Element): Level {
   };
 }
 
-function readLevels(parent: Element): Map<number, Level> {
+function readLevels(parent: XmlElement): Map<number, Level> {
   const levels = new Map<number, Level>();
   for (const lvl of children(parent)) {
     if (!isW(lvl, 'lvl')) continue;
@@ -98,7 +97,7 @@ function resolveAbstract(
   return id;
 }
 
-function readNums(root: Element | undefined, listStyles: ReadonlyMap<string, string>): Map<string, Num> {
+function readNums(root: XmlElement | undefined, listStyles: ReadonlyMap<string, string>): Map<string, Num> {
   const abstracts = new Map<string, Map<number, Level>>();
   const links = new Map<string, string>();
   const nums = new Map<string, Num>();
@@ -134,7 +133,7 @@ function readNums(root: Element | undefined, listStyles: ReadonlyMap<string, str
 }
 
 /** Numbering styles (`w:type="numbering"`, Word's list styles) and the `w:num` each one names. */
-function readListStyles(root: Element | undefined): Map<string, string> {
+function readListStyles(root: XmlElement | undefined): Map<string, string> {
   const out = new Map<string, string>();
   if (!root) return out;
   for (const s of children(root)) {
@@ -145,7 +144,7 @@ function readListStyles(root: Element | undefined): Map<string, string> {
   return out;
 }
 
-function readStyles(root: Element | undefined): Map<string, StyleNum> {
+function readStyles(root: XmlElement | undefined): Map<string, StyleNum> {
   const styles = new Map<string, StyleNum>();
   if (!root) return styles;
   for (const s of children(root)) {
@@ -178,7 +177,7 @@ function styleNumbering(styles: ReadonlyMap<string, StyleNum>, id: string | unde
 }
 
 /** Reads the numbering definitions; `numberingXml`/`stylesXml` may be missing (then nothing is numbered). */
-export function readNumbering(numberingXml: Element | undefined, stylesXml: Element | undefined): Numbering {
+export function readNumbering(numberingXml: XmlElement | undefined, stylesXml: XmlElement | undefined): Numbering {
   const nums = readNums(numberingXml, readListStyles(stylesXml));
   const styles = readStyles(stylesXml);
   /** Counters per list instance (abstract definition, or a `w:num` with its own start). */
