@@ -8,12 +8,17 @@ import {
   LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { CONVERTED_EXTENSIONS, EXTRACT_SCHEME, registerConverted } from './converted';
+import { registerStatusBar } from './statusBar';
 
 const LANGUAGE = 'xxgk-report';
 let client: LanguageClient | undefined;
 
-const zh = vscode.env.language.toLowerCase().startsWith('zh');
-const t = (zhText: string, enText: string): string => (zh ? zhText : enText);
+/** Chinese unless `xxgk-report.locale` says `en`, or `auto` with an editor that is not in Chinese. */
+function chinese(): boolean {
+  const locale = vscode.workspace.getConfiguration(LANGUAGE).get<string>('locale', 'zh-cn');
+  return locale === 'en' ? false : locale === 'auto' ? vscode.env.language.toLowerCase().startsWith('zh') : true;
+}
+const t = (zhText: string, enText: string): string => (chinese() ? zhText : enText);
 
 function selector(): DocumentSelector {
   const plain = vscode.workspace.getConfiguration(LANGUAGE).get<boolean>('checkPlainText', false);
@@ -161,6 +166,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   registerConverted(context, () => client, t);
+  registerStatusBar(context, (doc) => doc.languageId === LANGUAGE || doc.uri.scheme === EXTRACT_SCHEME, t);
   await start(context);
 }
 

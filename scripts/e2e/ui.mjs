@@ -207,6 +207,9 @@ try {
     // seed 004: 2 errors (sum-mismatch, subset-exceeds-total), 4 warnings (declared-part-count, three figure-table-mismatch), 2 infos.
     await until('the status bar count "Errors: 2, Warnings: 4, Infos: 2"',
       () => document.querySelector('#status\\.problems')?.getAttribute('aria-label')?.startsWith('Errors: 2, Warnings: 4'));
+    // The extension's own status bar item counts the report's errors and warnings.
+    await until('the status bar item "年报 2 4"', () => [...document.querySelectorAll('.statusbar-item')]
+      .some((e) => /年报\s*2\s*4/.test(e.textContent.replace(/\s+/g, ' '))));
     await goToLine(248);
     await waitSquiggle(248, 'error');
     check((await lineBox(248)).text.startsWith('17'), 'line 248 is the total 17');

@@ -29,7 +29,8 @@ export const SettingsSchema = z.object({
    */
   infoAsHint: z.boolean().default(true),
   /** `auto` follows the editor's display language. */
-  locale: z.enum(['auto', 'zh-cn', 'en']).default('auto'),
+  // Chinese first: the reports, their readers and the rules are Chinese whatever the editor's language.
+  locale: z.enum(['auto', 'zh-cn', 'en']).default('zh-cn'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -491,3 +491,24 @@ test('the main part is found through _rels/.rels, and a UTF-16 part is decoded',
   });
   assert.equal(text(readDocx(bytes)).text, '正文内容\n');
 });
+
+test('namespaces by URI, not prefix: ISO strict, a default namespace, another prefix; entities, CDATA, comments', () => {
+  const STRICT = 'http://purl.oclc.org/ooxml/wordprocessingml/main';
+  const read = (xml: string) => readDocx(zipSync({ 'word/document.xml': strToU8(xml) }));
+  const strict = read(
+    `<?xml version="1.0"?>\r\n<!-- a comment --><document xmlns="${STRICT}"><body>\r\n  <p><r><t>严格&amp;&lt;1&gt;&#x4E00;&#20108;</t></r></p>\r\n` +
+      `  <p><r><t><![CDATA[<甲>&amp;]]></t><tab/><t xml:space="preserve"> 乙 </t></r></p>\r\n` +
+      `  <p xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:t>绘图文字</a:t><r><t>丙</t></r></p>\r\n` +
+      `  <p xmlns="urn:other"><r><t>别的词汇</t></r></p></body></document>`,
+  );
+  assert.equal(text(strict).text, '严格&<1>一二\n<甲>&amp;\t 乙 \n丙\n');
+  const prefixed = read(`<x:document xmlns:x="${W_NS}"><x:body><x:p><x:pPr><x:rPr><x:del/></x:rPr></x:pPr><x:r><x:t>连</x:t></x:r></x:p><x:p><x:r><x:t>接</x:t></x:r></x:p></x:body></x:document>`);
+  assert.equal(text(prefixed).text, '连接\n');
+  for (const broken of [
+    `<w:document xmlns:w="${W_NS}"><w:body><w:p><w:r><w:t>甲</w:r></w:p></w:body></w:document>`,
+    `<w:document xmlns:w="${W_NS}"><w:body><w:p><w:r><w:t>甲</w:t></w:r></w:p></w:body></w:document>多余`,
+    `<w:document xmlns:w="${W_NS}"><w:body><w:p><w:r><w:t a="1>甲</w:t></w:r></w:p></w:body></w:document>`,
+  ]) {
+    assert.equal(read(broken).kind, 'refused', broken);
+  }
+});

@@ -479,8 +479,20 @@ describe('LSP: a 2021 draft with pull diagnostics and incremental edits', () => 
 });
 
 describe('LSP: locale', () => {
-  test('English messages when the client locale is English', async () => {
+  test('Chinese by default, even for an English editor: the reports and their readers are Chinese', async () => {
     const client = await LspClient.start({ locale: 'en-US' });
+    try {
+      const u = uri('zh-default.txt');
+      await client.open(u, SEED);
+      const published = await client.diagnostics(u);
+      assert.deepEqual(published.diagnostics.map((d) => d.message).sort(), analyze(SEED).findings.map((f) => f.message.zh).sort());
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('English messages when the client locale is English and xxgk-report.locale is auto', async () => {
+    const client = await LspClient.start({ locale: 'en-US', settings: { locale: 'auto', debounceMs: 0 } });
     try {
       const u = uri('en.txt');
       await client.open(u, SEED);

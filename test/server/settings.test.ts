@@ -11,7 +11,7 @@ describe('settings', () => {
   });
 
   test('defaults', () => {
-    assert.deepEqual(DEFAULT_SETTINGS, { template: 'auto', rules: {}, narrative: { enabled: true }, debounceMs: 300, maxProblems: 100, infoAsHint: true, locale: 'auto' });
+    assert.deepEqual(DEFAULT_SETTINGS, { template: 'auto', rules: {}, narrative: { enabled: true }, debounceMs: 300, maxProblems: 100, infoAsHint: true, locale: 'zh-cn' });
     for (const raw of [undefined, null, 42, 'x', [], {}]) assert.deepEqual(parseSettings(raw), { settings: DEFAULT_SETTINGS, problems: [] });
   });
 
@@ -31,7 +31,7 @@ describe('settings', () => {
     const { settings, problems } = parseSettings({
       template: 'gov1999', debounceMs: -5, locale: 'fr', narrative: { enabled: 'yes' }, rules: { 'sum-mismatch': 'loud', 'cell-missing': 'hint', 'no-such-rule': 'error' },
     });
-    assert.deepEqual(settings, { template: 'auto', rules: { 'cell-missing': 'hint' }, narrative: { enabled: true }, debounceMs: 300, maxProblems: 100, infoAsHint: true, locale: 'auto' });
+    assert.deepEqual(settings, { template: 'auto', rules: { 'cell-missing': 'hint' }, narrative: { enabled: true }, debounceMs: 300, maxProblems: 100, infoAsHint: true, locale: 'zh-cn' });
     assert.equal(problems.length, 6);
     assert.ok(problems.some((p) => p.startsWith('xxgk-report.template = "gov1999"')));
     assert.ok(problems.some((p) => p.startsWith('xxgk-report.rules.sum-mismatch = "loud"')));
@@ -42,9 +42,11 @@ describe('settings', () => {
   test('check options and locale', () => {
     assert.deepEqual(toCheckOptions(DEFAULT_SETTINGS), { rules: {}, narrative: true });
     assert.deepEqual(toCheckOptions({ ...DEFAULT_SETTINGS, template: 'gov2021' }), { template: 'gov2021', rules: {}, narrative: true });
-    assert.equal(resolveLocale(DEFAULT_SETTINGS, 'en-GB'), 'en');
-    assert.equal(resolveLocale(DEFAULT_SETTINGS, 'zh-cn'), 'zh');
-    assert.equal(resolveLocale(DEFAULT_SETTINGS, undefined), 'zh');
+    // Chinese first: the default is Chinese whatever the editor's language; `auto` follows the editor.
+    assert.equal(resolveLocale(DEFAULT_SETTINGS, 'en-GB'), 'zh');
+    assert.equal(resolveLocale({ ...DEFAULT_SETTINGS, locale: 'auto' }, 'en-GB'), 'en');
+    assert.equal(resolveLocale({ ...DEFAULT_SETTINGS, locale: 'auto' }, 'zh-cn'), 'zh');
+    assert.equal(resolveLocale({ ...DEFAULT_SETTINGS, locale: 'auto' }, undefined), 'zh');
     assert.equal(resolveLocale({ ...DEFAULT_SETTINGS, locale: 'zh-cn' }, 'en'), 'zh');
     assert.equal(resolveLocale({ ...DEFAULT_SETTINGS, locale: 'en' }, 'zh-cn'), 'en');
   });

@@ -157,9 +157,9 @@ function endsName(c: number): boolean {
   return c === 32 || c === 62 || c === 47 || c === 10 || c === 9 || c === 13 || c === 61;
 }
 
-/** Appends character data to an element (text outside the root element is ignored). */
-function addText(e: XmlElement | undefined, text: string): void {
-  if (!e || text === '') return;
+/** Appends character data to an element. */
+function addText(e: XmlElement, text: string): void {
+  if (text === '') return;
   if (!e.nodes) e.nodes = e.kids.slice();
   e.nodes.push(text);
 }
@@ -175,9 +175,13 @@ export function parseXmlText(s: string): XmlElement | undefined {
     const lt = s.indexOf('<', i);
     if (lt < 0) {
       if (cur) addText(cur, decodeText(s.slice(i)));
+      else if (s.slice(i).trim() !== '') fail(); // text after the root element
       break;
     }
-    if (lt > i && cur) addText(cur, decodeText(s.slice(i, lt)));
+    if (lt > i) {
+      if (cur) addText(cur, decodeText(s.slice(i, lt)));
+      else if (s.slice(i, lt).trim() !== '') fail(); // text outside the root element
+    }
     const c = s.charCodeAt(lt + 1);
     if (c === 47 /* / */) {
       // A closing tag: it must close the element that is open.
@@ -199,6 +203,7 @@ export function parseXmlText(s: string): XmlElement | undefined {
         const end = s.indexOf(']]>', lt + 9);
         if (end < 0) fail();
         if (cur) addText(cur, s.slice(lt + 9, end).replace(/\r\n?/g, '\n'));
+        else fail();
         i = end + 3;
       } else {
         // A doctype (an internal subset in brackets is skipped whole; its entities are not used).
@@ -248,13 +253,21 @@ export function parseXmlText(s: string): XmlElement | undefined {
       if (ch !== 61 /* = */) fail();
       ch = s.charCodeAt(++j);
       while (isWs(ch)) ch = s.charCodeAt(++j);
-      if (ch !== 34 /* " */ && ch !== 39 /* ' */) fail();
-      const end = s.indexOf(ch === 34 ? '"' : "'", j + 1);
-      if (end < 0) fail();
-      const raw = s.slice(j + 1, end);
+      let raw: string;
+      if (ch === 34 /* " */ || ch === 39 /* ' */) {
+        const end = s.indexOf(ch === 34 ? '"' : "'", j + 1);
+        if (end < 0) fail();
+        raw = s.slice(j + 1, end);
+        j = end + 1;
+      } else {
+        // An unquoted value (not XML, but its meaning is plain): up to whitespace, `>` or `/>`.
+        const a2 = j;
+        while (j < n && !isWs((ch = s.charCodeAt(j))) && ch !== 62 && !(ch === 47 && s.charCodeAt(j + 1) === 62)) j++;
+        if (j === a2 || j >= n) fail();
+        raw = s.slice(a2, j);
+      }
       if (raw.indexOf('<') >= 0) fail();
       const value = decodeAttr(raw);
-      j = end + 1;
       if (qname.charCodeAt(0) === 120 /* x */ && (qname === 'xmlns' || qname.startsWith('xmlns:'))) {
         if (!ownScope) {
           scope = Object.create(scope) as Scope;
@@ -263,9 +276,6 @@ export function parseXmlText(s: string): XmlElement | undefined {
         (scope as Record<string, string>)[qname === 'xmlns' ? '' : qname.slice(6)] = value;
       }
       (attrs ??= []).push(qname, value);
-      // Attributes must be separated by whitespace.
-      ch = s.charCodeAt(j);
-      if (!isWs(ch) && ch !== 62 && ch !== 47) fail();
     }
     const colon = name.indexOf(':');
     const uri = (colon < 0 ? scope[''] : scope[name.slice(0, colon)]) ?? '';
