@@ -21,7 +21,9 @@ function chinese(): boolean {
 const t = (zhText: string, enText: string): string => (chinese() ? zhText : enText);
 
 function selector(): DocumentSelector {
-  const plain = vscode.workspace.getConfiguration(LANGUAGE).get<boolean>('checkPlainText', false);
+  // Plain text and Markdown keep their language (preview, highlighting); the server checks them only when their
+  // content is a report (shared/src/features/recognise.ts).
+  const plain = vscode.workspace.getConfiguration(LANGUAGE).get<boolean>('checkPlainText', true);
   const languages = plain ? [LANGUAGE, 'plaintext', 'markdown'] : [LANGUAGE];
   return [
     ...languages.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
@@ -112,11 +114,8 @@ async function checkWorkspace(): Promise<void> {
   const c = client;
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('检查工作区中的年度报告', 'Checking annual reports in the workspace'), cancellable: true }, async (progress, token) => {
     const found = await vscode.workspace.findFiles(`**/*.{txt,md,${CONVERTED_EXTENSIONS.join(',')}}`, '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}', 5000, token);
-    const reports: string[] = [];
-    for (const uri of found) {
-      if (token.isCancellationRequested) return;
-      if (!/\.(txt|md)$/i.test(uri.path) || /年度报告|年报|\.xxgk\.md$/.test(uri.path) || (await firstLines(uri)).match(/政府信息公开[\s\S]{0,40}年度报告/)) reports.push(uri.toString());
-    }
+    // The server decides by name and content which are reports, and says why the others are not checked.
+    const reports = found.map((uri) => uri.toString());
     let done = 0;
     let problems = 0;
     const failed: CheckedFile[] = [];
@@ -144,15 +143,6 @@ async function checkWorkspace(): Promise<void> {
       if (choice === show) output?.show();
     });
   });
-}
-
-async function firstLines(uri: vscode.Uri): Promise<string> {
-  try {
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    return new TextDecoder('utf-8').decode(bytes.subarray(0, 2048));
-  } catch {
-    return '';
-  }
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {

@@ -5,10 +5,13 @@
  */
 import { ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis, DocumentCache } from './documentCache';
+import { emptyReport, type Analysis, type DocumentCache } from './documentCache';
 import { toCheckOptions, type Settings, type SettingsStore } from './settings';
 import type { UiLocale } from './messages';
-import { analyze, fixToFixpoint, type FixAllResult } from '../../shared/src/index';
+import { analyze, fixToFixpoint, looksLikeReport, type FixAllResult } from '../../shared/src/index';
+
+/** Documents in this language are reports by the user's choice (file name or language mode). */
+const REPORT_LANGUAGE = 'xxgk-report';
 
 export interface ClientCaps {
   /** The client pulls diagnostics (`textDocument/diagnostic`); the server then never pushes. */
@@ -65,7 +68,11 @@ export class ServerContext {
     const settings = await this.settings.get(uri);
     const doc = this.documents.get(uri);
     if (!doc || doc.version !== before.version) return undefined;
-    const analysis = this.cache.get(uri, doc.version, doc.getText(), toCheckOptions(settings));
+    const text = doc.getText();
+    // A plain-text or Markdown document is checked only when its content is a report: a memo stays untouched.
+    const analysis = doc.languageId === REPORT_LANGUAGE || looksLikeReport(text)
+      ? this.cache.get(uri, doc.version, text, toCheckOptions(settings))
+      : { uri, version: doc.version, report: emptyReport(text), findings: [] };
     return { doc, analysis, settings, locale: this.settings.localeOf(settings) };
   }
 

@@ -33,3 +33,4 @@ export { toMarkdownDraft, displayWidth } from './import/draft';
 export { readDocx } from './import/docx';
 export { readHtml, sniffHtmlCharset } from './import/html';
 export { foldRadicals } from './import/radicals';
+export { looksLikeReport } from './features/recognise';

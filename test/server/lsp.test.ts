@@ -478,6 +478,35 @@ describe('LSP: a 2021 draft with pull diagnostics and incremental edits', () => 
   });
 });
 
+describe('LSP: plain text and Markdown are checked by content', () => {
+  test('a report in a .txt or .md keeps its language and is checked; a memo is never touched', async () => {
+    const client = await LspClient.start({ settings: { debounceMs: 0 } });
+    try {
+      const report = uri('notes/seed.txt');
+      await client.open(report, SEED, 'plaintext');
+      const published = await client.diagnostics(report);
+      assert.deepEqual(published.diagnostics.map((d) => d.message).sort(), analyze(SEED).findings.map((f) => f.message.zh).sort());
+      const md = uri('notes/seed.md');
+      await client.open(md, SEED, 'markdown');
+      assert.ok((await client.diagnostics(md)).diagnostics.length > 0);
+      // A memo that talks about the report, and a notice asking for it: nothing at all.
+      for (const [name, text] of [
+        ['memo.txt', '会议纪要\n\n一、总体情况\n今天讨论了三件事，收到申请数应为 3 件。\n\n（一）收到申请数 5 件\n'],
+        ['notice.md', '# 关于报送2022年政府信息公开工作年度报告的通知\n\n各单位：请报送年度报告，包括总体情况、主动公开政府信息情况。\n'],
+      ]) {
+        const u = uri(`notes/${name}`);
+        await client.open(u, text, name.endsWith('.md') ? 'markdown' : 'plaintext');
+        assert.deepEqual((await client.diagnostics(u)).diagnostics, [], name);
+        const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: u } });
+        assert.deepEqual(symbols ?? [], [], `${name}: no outline`);
+      }
+      noServerErrors(client);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('LSP: locale', () => {
   test('Chinese by default, even for an English editor: the reports and their readers are Chinese', async () => {
     const client = await LspClient.start({ locale: 'en-US' });
@@ -654,6 +683,26 @@ describe('LSP: robustness', () => {
       const published = await client.diagnostics(s);
       const text = readFileSync(new URL(s), 'utf8');
       assert.deepEqual(codes(published.diagnostics), analyze(text.replace(/^\uFEFF/, '')).findings.map((f) => f.ruleId).sort());
+    }
+    noServerErrors(client);
+  });
+
+  test('the workspace check: reports by name or content, every other file listed as not checked with the reason', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-ws-'));
+    try {
+      writeFileSync(join(dir, 'seed.txt'), SEED); // a report by its content, under a plain name
+      writeFileSync(join(dir, 'README.md'), '# 项目说明\n\n这里放各单位的报告。\n');
+      writeFileSync(join(dir, '某局2022年年度报告草稿.txt'), '还没写。\n'); // a report by its name
+      const href = (n: string): string => pathToFileURL(join(dir, n)).href;
+      const result = await client.request<{ files: { uri: string; errors: number; failed?: string; skipped?: boolean }[] }>('xxgk-report/checkFiles', { uris: ['seed.txt', 'README.md', '某局2022年年度报告草稿.txt'].map(href) });
+      const by = (n: string) => result.files.find((f) => f.uri === href(n));
+      assert.equal(by('seed.txt')?.failed, undefined);
+      assert.equal(by('seed.txt')?.errors, analyze(SEED).findings.filter((f) => f.severity === 'error').length);
+      assert.equal(by('README.md')?.skipped, true);
+      assert.match(by('README.md')?.failed ?? '', /未识别为政府信息公开工作年度报告/);
+      assert.equal(by('某局2022年年度报告草稿.txt')?.failed, undefined, 'named as a report: checked whatever it holds');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
     noServerErrors(client);
   });

@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { RequestType, type CancellationToken } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { reportCoverage } from '../../../shared/src/index';
+import { looksLikeReport, reportCoverage } from '../../../shared/src/index';
 import type { ServerContext } from '../context';
 import { DocumentCache } from '../documentCache';
 import { toCheckOptions } from '../settings';
@@ -17,6 +17,8 @@ import { EXTRACT_SCHEME, extractedUri } from '../import/virtual';
 import { M } from '../cli/messages';
 
 const NOT_A_REPORT = M.notAReport;
+/** File names the report language is given to (package.json `languages`): reports by the user's naming. */
+const REPORT_NAME = /年度报告[^/]*\.(?:txt|md)$|年报[^/]*\.(?:txt|md)$|\.xxgk\.md$/;
 
 export interface CheckFilesParams {
   readonly uris: readonly string[];
@@ -73,9 +75,16 @@ export function registerWorkspaceCheck(ctx: ServerContext, diagnostics: Diagnost
           const lang = ctx.settings.localeOf(settings) === 'en' ? 'en' : 'zh';
           files.push({ uri, errors: 0, warnings: 0, infos: 0, hints: 0, failed: read.reason[lang], ...(read.kind === 'skipped' ? { skipped: true } : {}) });
           continue;
-        } else doc = TextDocument.create(uri, 'xxgk-report', 0, read.text);
+        } else doc = TextDocument.create(uri, REPORT_NAME.test(decodeURIComponent(uri)) ? 'xxgk-report' : 'plaintext', 0, read.text);
       }
       const settings = await ctx.settings.get(uri);
+      // A text file is a report by its name (the report language) or by its content; anything else is listed as
+      // not checked, with the reason.
+      if (!uri.startsWith(`${EXTRACT_SCHEME}:`) && doc.languageId !== 'xxgk-report' && !looksLikeReport(doc.getText())) {
+        const lang = ctx.settings.localeOf(settings) === 'en' ? 'en' : 'zh';
+        files.push({ uri, errors: 0, warnings: 0, infos: 0, hints: 0, failed: NOT_A_REPORT[lang], skipped: true });
+        continue;
+      }
       const analysis = cache.get(uri, doc.version, doc.getText(), toCheckOptions(settings));
       // A converted page or document found by its extension alone may be anything: one with neither a report
       // title nor a statistics table is listed as not checked, never as clean.
