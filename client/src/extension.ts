@@ -52,10 +52,13 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
             { label: '2014', description: t('2014—2018 年统计表', '2014–2018 statistics table'), id: 'gov2014' },
           ], { placeHolder: t('选择报告格式', 'Choose the report format') });
           if (!template) return undefined;
-          const layout = await vscode.window.showQuickPick([
+          // A Markdown file gets pipe tables first; a text file tab rows (what Word and WPS paste).
+          const layouts = [
             { label: t('制表符分隔', 'Tab-separated'), id: 'tabs' },
             { label: t('Markdown 竖线表格', 'Markdown pipe table'), id: 'pipes' },
-          ], { placeHolder: t('选择表格排版', 'Choose the table layout') });
+          ];
+          const markdown = editor && (editor.document.languageId === 'markdown' || /\.md$/i.test(editor.document.uri.path));
+          const layout = await vscode.window.showQuickPick(markdown ? layouts.reverse() : layouts, { placeHolder: t('选择表格排版', 'Choose the table layout') });
           if (!layout) return undefined;
           if (editor) {
             const { line, character } = editor.selection.active;

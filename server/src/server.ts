@@ -25,6 +25,7 @@ import { registerHover } from './handlers/hover';
 import { registerInlayHints } from './handlers/inlayHints';
 import { registerWorkspaceCheck } from './handlers/workspaceCheck';
 import { registerExtract } from './handlers/extract';
+import { ON_TYPE_TRIGGERS, registerFormatting } from './handlers/formatting';
 import { SettingsStore } from './settings';
 
 /** Options a client may pass in `initializationOptions`. */
@@ -86,6 +87,7 @@ export function startServer(connection: Connection): void {
     registerCommands(ctx);
     registerWorkspaceCheck(ctx, diagnostics);
     registerExtract(ctx);
+    registerFormatting(ctx);
 
     return {
       capabilities: {
@@ -96,6 +98,9 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         inlayHintProvider: { resolveProvider: false },
         completionProvider: { resolveProvider: false },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        documentOnTypeFormattingProvider: ON_TYPE_TRIGGERS,
         executeCommandProvider: { commands: COMMANDS },
         ...(caps.pullDiagnostics ? { diagnosticProvider: { identifier: 'xxgk-report', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },

@@ -34,3 +34,4 @@ export { readDocx } from './import/docx';
 export { readHtml, sniffHtmlCharset } from './import/html';
 export { foldRadicals } from './import/radicals';
 export { looksLikeReport } from './features/recognise';
+export { alignPipeTables } from './features/formatting';

@@ -17,6 +17,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { analyze, blankTables, builtinTemplates, fixToFixpoint, rules, type Finding } from '../../shared/src/index';
 import { LspClient, ROOT, applyTextEdits, codes, editsFor, positionAt, rangeOf, textAt } from './harness';
+import { syntheticOriginal } from '../support/imported';
 
 const SEED_PATH = join(ROOT, 'test', 'fixtures', 'seeds', '004_74e3e29789819dcb.txt');
 const SEED = readFileSync(SEED_PATH, 'utf8');
@@ -203,6 +204,22 @@ describe('LSP: a 2014-format seed report (push diagnostics)', () => {
     assert.match(c3?.detail ?? '', /件/);
     const outside = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: seedUri }, position: { line: 0, character: 0 } });
     assert.deepEqual(outside, []);
+  });
+
+  test('completion finds a label by any part of it: 答复 typed at a row start offers （三）申请答复数, not 收到申请数', async () => {
+    const u = uri('complete-part.txt');
+    const at = SEED.indexOf('(三)申请答复数');
+    const lineStart = SEED.lastIndexOf('\n', at) + 1;
+    // The row label replaced by what a user types: 答复.
+    const text = SEED.slice(0, lineStart) + '答复' + SEED.slice(SEED.indexOf('\n', at));
+    await client.open(u, text);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: u }, position: positionAt(text, lineStart + 2) });
+    const labels = items.map((i) => i.label);
+    assert.ok(labels.includes('（三）申请答复数'), labels.join(' '));
+    assert.ok(!labels.includes('（一）收到申请数'));
+    const c3 = items.find((i) => i.label === '（三）申请答复数')!;
+    assert.ok(c3.filterText?.startsWith('答复'), 'the editor keeps it while the user types on');
+    assert.deepEqual((c3.textEdit as { range: unknown }).range, { start: positionAt(text, lineStart), end: positionAt(text, lineStart + 2) });
   });
 
   test('code actions: preferred quick fix, rule documentation and suppressions', async () => {
@@ -500,6 +517,31 @@ describe('LSP: plain text and Markdown are checked by content', () => {
         const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: u } });
         assert.deepEqual(symbols ?? [], [], `${name}: no outline`);
       }
+      noServerErrors(client);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('LSP: formatting aligns pipe tables', () => {
+  test('Format Document on a report aligns its tables; on a memo it does nothing; on type it aligns the table typed in', async () => {
+    const client = await LspClient.start({ settings: { debounceMs: 0 } });
+    try {
+      const text = syntheticOriginal('gov2021-pipes.md');
+      const u = uri('pipes.md');
+      await client.open(u, text, 'markdown');
+      const edits = await client.request<{ range: { start: { line: number } }; newText: string }[]>('textDocument/formatting', { textDocument: { uri: u }, options: { tabSize: 4, insertSpaces: true } });
+      assert.ok(edits.length > 10);
+      const lines = text.split('\n');
+      assert.ok(edits.every((e) => lines[e.range.start.line].trim().startsWith('|') && e.newText.startsWith('|')));
+      const memo = uri('memo-table.md');
+      await client.open(memo, '会议纪要\n\n|a|自然人|\n|-|-|\n|1|2|\n', 'markdown');
+      assert.deepEqual(await client.request('textDocument/formatting', { textDocument: { uri: memo }, options: { tabSize: 4, insertSpaces: true } }), []);
+      const row = lines.findIndex((l) => l.includes('一、本年新收'));
+      const onType = await client.request<{ range: { start: { line: number } } }[]>('textDocument/onTypeFormatting', { textDocument: { uri: u }, position: { line: row + 1, character: 0 }, ch: '\n', options: { tabSize: 4, insertSpaces: true } });
+      assert.ok(onType.length > 0 && onType.some((e) => e.range.start.line === row), 'the table of the row just finished');
+      assert.ok(onType.length < edits.length, 'only that table');
       noServerErrors(client);
     } finally {
       await client.stop();
