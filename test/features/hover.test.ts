@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, builtinTemplates, hover, parseReport } from '../../shared/src/index';
 import { cursor, STATS } from './support';
@@ -97,5 +97,33 @@ describe('hover', () => {
     const { text, offset } = cursor(STATS.replace('存在的问题', '存在‸的问题'));
     assert.equal(hover(parseReport(text).report, offset, 'zh'), undefined);
     assert.equal(hover(parseReport('').report, 0, 'zh'), undefined);
+  });
+});
+
+describe('hover on a table header or the heading of its section: what was read', () => {
+  const seed = (prefix: string) => {
+    const dir = join(ROOT, 'test', 'fixtures', 'seeds');
+    return readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith(prefix) && f.endsWith('.txt'))!), 'utf8');
+  };
+
+  test('a table read in full says so; one read in part names the rows not found', () => {
+    const full = analyze(seed('004'));
+    const t4 = full.report.tables[0];
+    const h4 = hover(full.report, t4.span.start, 'zh', full.findings);
+    assert.match(h4?.markdown ?? '', /\*\*统计表\*\*：已读取 58\/58 格，数字均已核对/);
+    const part = analyze(seed('002'));
+    const t2 = part.report.tables[0];
+    const h2 = hover(part.report, t2.span.start, 'zh', part.findings);
+    assert.match(h2?.markdown ?? '', /只读到 56\/58 格；未读到：“七、依申请公开信息收取的费用”、“（三）接受培训人员数”，这些数字未核对/);
+    assert.match(hover(part.report, t2.span.start, 'en', part.findings)?.markdown ?? '', /read in part, 56\/58 cells; not found: /);
+  });
+
+  test('on the heading of the section holding the tables (2021 draft)', () => {
+    const { report, findings } = analyze(DRAFT);
+    const at3 = DRAFT.indexOf('三、收到和处理政府信息公开申请情况');
+    assert.ok(at3 >= 0);
+    const h = hover(report, at3 + 2, 'zh', findings);
+    assert.match(h?.markdown ?? '', /表三（收到和处理申请）\*\*：已读取 \d+\/\d+ 格/);
+    assert.equal(DRAFT.slice(h!.span.start, h!.span.end).startsWith('三、收到和处理'), true);
   });
 });

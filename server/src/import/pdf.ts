@@ -11,8 +11,13 @@
  * cells joined by tabs, with merged cells written as the HTML reader writes them (`shared/src/import/htmlTables.ts`):
  * repeated across their span in the header rows, only in their first slot in value rows.
  *
- * Outside tables, items on one baseline make a line; a gap of several characters splits a line into tab-separated
- * cells (a table drawn without rulings). Lines that fill the text width and go on at the same left edge with the
+ * Outside tables, items on one baseline make a line. Word's and pandoc's default table style draws no rulings
+ * (LibreOffice's PDFs of such files have none): lines holding several short pieces far apart, with the lines of one
+ * short piece next to them (wrapped cells), make a table whose columns are the stretches where some line has text
+ * and whose rows begin where the line pitch widens (cell padding); such a table goes on over pages too, its
+ * repeated header dropped and a row cut by the page break joined again. Elsewhere a gap of several characters
+ * splits a line into tab-separated cells. Where a word processor draws the quotation marks of a Chinese line in
+ * another font, over blanks of the Chinese run, they are put in place. Lines that fill the text width and go on at the same left edge with the
  * usual line pitch are one wrapped paragraph and are joined. Page numbers (`-3-`, `— 2 —`, `第 3 页 共 9 页`, a
  * lone number in the margin) and running headers or footers that repeat on most pages are dropped; a table that
  * goes on over the next page is one table, its repeated header rows dropped.
@@ -509,6 +514,34 @@ interface Row {
   /** For each cell: it is the first slot of its (merged) cell. */
   readonly origin: readonly boolean[];
   readonly page: number;
+  /** For each cell: the right edge of its last line, the width of its first, and how far right its text may go. */
+  readonly fit?: { readonly end: readonly number[]; readonly first: readonly number[]; readonly limit: readonly number[] };
+}
+
+/**
+ * Whether `next`, the first row of a table on a page after the repeated header rows, is the rest of `prev`, the last
+ * row on the page before, cut by the page break (Word and LibreOffice let rows break across pages, and draw a border
+ * at the cut): it holds no figure; it has text only in cells whose first line would not have fitted after the last
+ * line of the same cell above (so the cell was wrapped there); and, after a row of figures, it does not begin with a
+ * number of its own (（四）无法提供 or 第二十条第（五）项 after a row of figures is a row that did not fit).
+ */
+function cutRow(prev: Row, next: Row): boolean {
+  const a = prev.fit;
+  const b = next.fit;
+  if (!a || !b || next.cells.some(isValue) || next.cells.every((c) => c === '')) return false;
+  if (prev.cells.some(isValue) && ROW_LABEL_START.test(next.cells.find((c) => c !== '') ?? '')) return false;
+  return next.cells.every((c, i) => c === '' || (prev.cells[i] !== '' && a.end[i] + b.first[i] > a.limit[i] - 0.5));
+}
+
+/** `prev` and the rest of it from the next page, one row. */
+function joinCut(prev: Row, next: Row): Row {
+  const a = prev.fit as NonNullable<Row['fit']>;
+  const b = next.fit as NonNullable<Row['fit']>;
+  return {
+    ...prev,
+    cells: prev.cells.map((c, i) => joinText(c, next.cells[i] ?? '')),
+    fit: { end: a.end.map((e, i) => (next.cells[i] ? b.end[i] : e)), first: a.first, limit: a.limit },
+  };
 }
 
 interface TableBlock {
@@ -521,6 +554,8 @@ interface TableBlock {
   rows: Row[];
   /** Drawn without rulings (cells from gaps): never joined across pages. */
   readonly loose: boolean;
+  /** Drawn without rulings, columns found from where the lines have text: the lines, page by page. */
+  parts?: RegionPart[];
 }
 
 interface LineBlock {
@@ -581,27 +616,266 @@ function readTable(t: RuledTable, runs: readonly TextRun[], page: number): Row[]
   }
   const texts = new Map<number, string>();
   for (const [id, list] of inCell) texts.set(id, boxText(list).replace(/\s*\t\s*/g, ' '));
+  // Per cell: its right boundary, where its first line ends and how wide it is; the padding is the least room left
+  // at the right of any cell.
+  const rightOf = new Map<number, number>();
+  for (let i = 0; i < nr * nc; i++) rightOf.set(find(i), Math.max(rightOf.get(find(i)) ?? -Infinity, xs[(i % nc) + 1]));
+  const lineFit = new Map<number, { end: number; first: number }>();
+  for (const [id, list] of inCell) {
+    const ls = linesOf(list);
+    lineFit.set(id, { end: ls[ls.length - 1].x1, first: ls[0].x1 - ls[0].x0 });
+  }
+  const pad = Math.max(0, Math.min(...[...inCell].map(([id, list]) => (rightOf.get(id) ?? 0) - Math.max(...list.map((r) => r.x1)))));
   if ([...texts.values()].some((s) => s.length > MAX_DATA_CELL)) return undefined;
   if (nr * nc === 1 || new Set(owner.map((_, i) => find(i))).size === 1) return undefined;
   const rows: Row[] = [];
   for (let r = 0; r < nr; r++) {
     const cells: string[] = [];
     const origin: boolean[] = [];
+    const fit = { end: [] as number[], first: [] as number[], limit: [] as number[] };
     for (let c = 0; c < nc; c++) {
       const id = find(r * nc + c);
       cells.push(texts.get(id) ?? '');
       origin.push(id === r * nc + c);
+      fit.end.push(lineFit.get(id)?.end ?? -Infinity);
+      fit.first.push(lineFit.get(id)?.first ?? 0);
+      fit.limit.push((rightOf.get(id) ?? xs[c + 1]) - pad);
     }
-    rows.push({ cells, origin, page });
+    rows.push({ cells, origin, page, fit });
   }
   return rows;
 }
 
+// Overlapping runs ---------------------------------------------------------------------------------------------------
+
+/** Estimated left edges of a run's characters (and its right edge last): Chinese and full-width characters twice
+ * as wide as others. */
+function charEdges(run: TextRun): { chars: string[]; edges: number[] } {
+  const chars = Array.from(run.str);
+  const weights = chars.map((c) => (isCjk(c) ? 2 : 1));
+  const total = weights.reduce((s, w) => s + w, 0) || 1;
+  const scale = (run.x1 - run.x0) / total;
+  const edges = [run.x0];
+  for (const w of weights) edges.push(edges[edges.length - 1] + w * scale);
+  return { chars, edges };
+}
+
+/**
+ * Word processors that fall back to another font for some characters of a line draw the line font by font:
+ * LibreOffice draws the Chinese text with spaces where the quotation marks go (“ ” are in the Western font), then
+ * the marks on their own, over those spaces. A run that lies on another's baseline, inside its extent, over
+ * nothing but blanks of it, is put in place of those blanks: the longer run is cut there.
+ */
+export function untangleRuns(runs: readonly TextRun[]): TextRun[] {
+  const list = [...runs];
+  const inside = (b: TextRun, a: TextRun) => b !== a && Math.abs(a.y - b.y) <= 0.2 * a.size && b.x0 >= a.x0 - 0.5 && b.x1 <= a.x1 + 0.5 && b.x1 - b.x0 < a.x1 - a.x0;
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i];
+    const guests = list.filter((b) => inside(b, a)).sort((p, q) => p.x0 - q.x0);
+    if (guests.length === 0) continue;
+    const { chars, edges } = charEdges(a);
+    const centre = (k: number) => (edges[k] + edges[k + 1]) / 2;
+    // Each guest must cover blanks of the host only (and at least one character slot of it).
+    const covers = guests.map((b) => chars.map((_, k) => centre(k) >= b.x0 - 0.5 && centre(k) <= b.x1 + 0.5));
+    if (!guests.every((_, g) => covers[g].some((c) => c) && chars.every((ch, k) => !covers[g][k] || ch.trim() === ''))) continue;
+    const pieces: TextRun[] = [];
+    let from = 0;
+    const piece = (to: number) => {
+      const str = chars.slice(from, to).join('');
+      if (str.trim() !== '') pieces.push({ ...a, str, x0: edges[from], x1: edges[to] });
+    };
+    for (let g = 0; g < guests.length; g++) {
+      const first = covers[g].indexOf(true);
+      const last = covers[g].lastIndexOf(true);
+      if (first < from) continue;
+      piece(first);
+      from = last + 1;
+    }
+    piece(chars.length);
+    list.splice(i, 1, ...pieces);
+    i += pieces.length - 1;
+  }
+  return list;
+}
+
+// Tables drawn without rulings -----------------------------------------------------------------------------------
+
+/** A gap this many font sizes wide between runs of a line may separate two cells of a table without rulings. */
+const SEG_GAP = 0.75;
+
+interface Segment {
+  readonly x0: number;
+  readonly x1: number;
+  readonly text: string;
+}
+
+/** A line's runs in pieces split at gaps of `SEG_GAP` font sizes. */
+function segmentsOf(line: TextLine): Segment[] {
+  const out: TextRun[][] = [];
+  for (const r of line.runs) {
+    const cur = out[out.length - 1];
+    const prev = cur?.[cur.length - 1];
+    if (prev && r.x0 - prev.x1 < SEG_GAP * Math.max(r.size, prev.size)) cur.push(r);
+    else out.push([r]);
+  }
+  return out.map((rs) => ({ x0: rs[0].x0, x1: Math.max(...rs.map((r) => r.x1)), text: lineText(rs, Infinity).join('') }));
+}
+
+/** The left and right edge of the text: of the lines of 15 characters or more on any page (of all lines if none). */
+interface TextBounds {
+  readonly left: number;
+  readonly right: number;
+  /** Where lines that fill the text width end (unknown without lines of 15 characters). */
+  readonly full: number;
+}
+
+function textBounds(geometry: readonly PageGeometry[]): TextBounds {
+  const lines = geometry.flatMap((g) => linesOf(g.runs));
+  const long = lines.filter((l) => l.runs.reduce((n, r) => n + Array.from(r.str).length, 0) >= 15);
+  const pick = long.length > 0 ? long : lines;
+  const right = Math.max(...pick.map((l) => l.x1));
+  return { left: Math.min(...pick.map((l) => l.x0)), right, full: long.length > 0 ? right : Infinity };
+}
+
+/**
+ * Groups of lines that make a table drawn without rulings (Word's and pandoc's default table style has none):
+ * seed lines hold several short pieces far apart; the lines next to them that hold one short piece across none of
+ * their column starts (a cell wrapped over lines) go with them. A group needs two seed lines. Returns index ranges.
+ */
+function findRegions(lines: readonly TextLine[], segs: readonly Segment[][], text: TextBounds): [number, number][] {
+  const { left, right, full } = text;
+  const width = right - left;
+  if (!(width > 0)) return [];
+  const seed = segs.map((s, i) => s.length >= 2 && s[0].x1 - s[0].x0 <= 0.6 * width && s.slice(1).every((p) => p.x1 - p.x0 <= 0.4 * width) && lines[i].x1 < full - 0.3 * lines[i].size);
+  const sameSize = (i: number, j: number) => Math.abs(lines[i].size - lines[j].size) <= 0.5;
+  const pitch = (i: number, j: number) => Math.abs(lines[j].y - lines[i].y) / lines[i].size;
+  const fits = (j: number, starts: readonly number[]) => {
+    if (segs[j].length !== 1) return false;
+    const s = segs[j][0];
+    const tol = 0.5 * lines[j].size;
+    // Inside the table's extent, across no column start (a column may start only in wrapped lines).
+    return starts.length > 0 && s.x0 >= starts[0] - tol && !starts.some((c) => c > s.x0 + tol && c < s.x1 - 0.2 * lines[j].size);
+  };
+  // Chains of lines that may belong to such a table: seed lines, and lines of one short piece, close together.
+  const candidate = (j: number) => seed[j] || (segs[j].length === 1 && segs[j][0].x1 - segs[j][0].x0 <= 0.4 * width);
+  const out: [number, number][] = [];
+  const take = (lo: number, hi: number) => {
+    // Columns: where the seed lines' pieces start; every other line must fit one of them.
+    const starts = [...new Set(segs.slice(lo, hi + 1).flatMap((s, k) => (seed[lo + k] ? s.map((p) => p.x0) : [])))].sort((p, q) => p - q);
+    let from = lo;
+    for (let j = lo; j <= hi + 1; j++) {
+      if (j <= hi && (seed[j] || fits(j, starts))) continue;
+      let a = from;
+      let b = j - 1;
+      while (a <= b && !seed[a]) a++;
+      while (b >= a && !seed[b]) b--;
+      // Lines of one piece above the first seed line and below the last go with them (wrapped cells).
+      if (a <= b && seed.slice(a, b + 1).filter((x) => x).length >= 2) out.push([from, j - 1]);
+      from = j + 1;
+    }
+  };
+  let i = 0;
+  while (i < lines.length) {
+    if (!candidate(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < lines.length && candidate(j + 1) && sameSize(j, j + 1) && pitch(j, j + 1) <= (seed[j] && seed[j + 1] ? 3 : 1.6)) j++;
+    take(i, j);
+    i = j + 1;
+  }
+  return out;
+}
+
+/** How a row label of the report's tables begins: its own number (一、 （二） 3. 第二十条). */
+const ROW_LABEL_START = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百]+条)/;
+
+/** The lines of a table drawn without rulings on one page. */
+interface RegionPart {
+  readonly page: number;
+  readonly lines: readonly TextLine[];
+  readonly segs: readonly Segment[][];
+}
+
+/** Column spans of a table drawn without rulings: the stretches where some line has text, left to right. */
+function regionColumns(parts: readonly RegionPart[]): number[][] {
+  const spans = parts.flatMap((p) => p.segs.flat()).map((s) => [s.x0, s.x1]).sort((p, q) => p[0] - q[0]);
+  const cols: number[][] = [];
+  for (const [a, b] of spans) {
+    const last = cols[cols.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else cols.push([a, b]);
+  }
+  return cols;
+}
+
+/** Whether a table drawn without rulings on the next page goes on with the same columns. */
+function sameRegionColumns(a: readonly RegionPart[], b: readonly RegionPart[]): boolean {
+  const ca = regionColumns(a);
+  const cb = regionColumns(b);
+  if (Math.abs(ca[0][0] - cb[0][0]) > 3) return false;
+  const [few, many] = ca.length <= cb.length ? [ca, cb] : [cb, ca];
+  return few.length >= 2 && few.every((c) => many.some((m) => Math.abs(m[0] - c[0]) <= 3));
+}
+
+/**
+ * The rows of a table drawn without rulings, over one page or more: columns where no line has text, a new row
+ * where the line pitch widens (cell padding) or a page begins. On a continued page the rows repeating the
+ * table's first rows (a repeated header) are dropped, and a row cut by the page break is joined again: the row
+ * after the header holds no figure, text only in cells whose first line would not have fitted after the last line
+ * of the cell above (so that it was wrapped there), and, after a row of figures, does not begin with a number of
+ * its own.
+ */
+function regionRows(parts: readonly RegionPart[]): Row[] {
+  const cols = regionColumns(parts);
+  const limit = cols.map((c) => c[1]);
+  const rows: Row[] = [];
+  const starts: number[] = [];
+  for (const { page, lines, segs } of parts) {
+    starts.push(rows.length);
+    const pitches = lines.slice(1).map((l, k) => l.y - lines[k].y).filter((p, k) => p >= 0.8 * lines[k].size);
+    const pitch = pitches.length > 0 ? Math.min(...pitches) : Infinity;
+    let cells: string[] = [];
+    let end: number[] = [];
+    let first: number[] = [];
+    lines.forEach((l, k) => {
+      if (k === 0 || l.y - lines[k - 1].y > pitch + 0.15 * l.size) {
+        cells = cols.map(() => '');
+        end = cols.map(() => -Infinity);
+        first = cols.map(() => 0);
+        rows.push({ cells, origin: cols.map(() => true), page, fit: { end, first, limit } });
+      }
+      for (const s of segs[k]) {
+        const xc = (s.x0 + s.x1) / 2;
+        const c = Math.max(0, cols.findIndex((col) => xc >= col[0] - 1 && xc <= col[1] + 1));
+        if (cells[c] === '') first[c] = s.x1 - s.x0;
+        cells[c] = joinText(cells[c], s.text);
+        end[c] = s.x1;
+      }
+    });
+  }
+  const out: Row[] = [];
+  starts.forEach((from, p) => {
+    const to = p + 1 < starts.length ? starts[p + 1] : rows.length;
+    let k = from;
+    if (p > 0) {
+      while (k < to && sameRow(rows[k], rows[k - from]) && !rows[k].cells.some(isValue)) k++;
+      if (k === to) k = from;
+      const prev = out[out.length - 1];
+      if (prev && k < to && cutRow(prev, rows[k])) out[out.length - 1] = joinCut(prev, rows[k++]);
+    }
+    out.push(...rows.slice(k, to));
+  });
+  return out;
+}
+
 /** The blocks of one page, top to bottom: ruled tables, and lines of the text outside them. */
-function pageBlocks(g: PageGeometry, page: number): Block[] {
-  const tables = findTables(g.horizontal, g.vertical, g.runs);
+function pageBlocks(g: PageGeometry, page: number, bounds: TextBounds): Block[] {
+  const runs = untangleRuns(g.runs);
+  const tables = findTables(g.horizontal, g.vertical, runs);
   const blocks: Block[] = [];
-  let rest: TextRun[] = [...g.runs];
+  let rest: TextRun[] = runs;
   for (const t of tables) {
     const inside = (r: TextRun) => {
       const xc = (r.x0 + r.x1) / 2;
@@ -616,14 +890,23 @@ function pageBlocks(g: PageGeometry, page: number): Block[] {
     if (kept.length === 0) continue;
     blocks.push({ kind: 'table', page, top: t.ys[0], bottom: t.ys[t.ys.length - 1], xs: t.xs, rows: kept, loose: false });
   }
-  for (const line of linesOf(rest)) {
+  const lines = linesOf(rest);
+  const segs = lines.map(segmentsOf);
+  const regions = findRegions(lines, segs, bounds);
+  const inRegion = new Set(regions.flatMap(([a, b]) => [...Array(b - a + 1).keys()].map((k) => a + k)));
+  for (const [a, b] of regions) {
+    const part: RegionPart = { page, lines: lines.slice(a, b + 1), segs: segs.slice(a, b + 1) };
+    blocks.push({ kind: 'table', page, top: lines[a].y - lines[a].size, bottom: lines[b].y, xs: [], rows: regionRows([part]), loose: false, parts: [part] });
+  }
+  lines.forEach((line, k) => {
+    if (inRegion.has(k)) return;
     const cells = lineText(line.runs, CELL_GAP);
     const top = line.y - line.size;
     if (cells.length > 1) {
       const row: Row = { cells, origin: cells.map(() => true), page };
       blocks.push({ kind: 'table', page, top, bottom: line.y, xs: [], rows: [row], loose: true });
     } else blocks.push({ kind: 'line', page, top, bottom: line.y, line, text: cells[0] });
-  }
+  });
   blocks.sort((p, q) => p.top - q.top);
   // Consecutive lines split into cells make one table.
   const out: Block[] = [];
@@ -736,7 +1019,8 @@ const NO_TEXT: Localized = { zh: '扫描件，无文字层，无法检查', en: 
 /** The text of a document from the geometry of its pages (pure; exported for tests). */
 export function layOutPages(geometry: readonly PageGeometry[]): ImportResult {
   const notes: Localized[] = [];
-  const pages = geometry.map((g, i) => pageBlocks(g, i + 1));
+  const bounds = textBounds(geometry);
+  const pages = geometry.map((g, i) => pageBlocks(g, i + 1, bounds));
   if (pages.every((b) => b.length === 0)) return { kind: 'refused', format: 'pdf', reason: NO_TEXT };
   const blank = pages.map((b, i) => (b.length === 0 ? i + 1 : 0)).filter((p) => p > 0);
   if (blank.length > 0) {
@@ -754,12 +1038,22 @@ export function layOutPages(geometry: readonly PageGeometry[]): ImportResult {
   pages.forEach((list, p) => {
     list.forEach((b, i) => {
       const prev = blocks[blocks.length - 1];
-      if (i === 0 && p > 0 && b.kind === 'table' && prev?.kind === 'table' && !b.loose && !prev.loose && prev.page < b.page && sameColumns(prev.xs, b.xs)) {
+      if (i === 0 && p > 0 && b.kind === 'table' && prev?.kind === 'table' && prev.page < b.page && prev.parts && b.parts) {
+        if (sameRegionColumns(prev.parts, b.parts)) {
+          prev.parts.push(...b.parts);
+          prev.rows = regionRows(prev.parts);
+          joined++;
+          return;
+        }
+      } else if (i === 0 && p > 0 && b.kind === 'table' && prev?.kind === 'table' && !b.loose && !prev.loose && prev.page < b.page && sameColumns(prev.xs, b.xs)) {
         let k = 0;
         while (k < b.rows.length && k < prev.rows.length && sameRow(b.rows[k], prev.rows[k])) k++;
         // Repeated rows only count as a repeated header when something else follows them.
         if (k === b.rows.length) k = 0;
-        prev.rows.push(...b.rows.slice(k));
+        const rest = b.rows.slice(k);
+        const last = prev.rows.length - 1;
+        if (rest.length > 0 && cutRow(prev.rows[last], rest[0])) prev.rows[last] = joinCut(prev.rows[last], rest.shift() as Row);
+        prev.rows.push(...rest);
         joined++;
         return;
       }

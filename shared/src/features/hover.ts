@@ -2,7 +2,8 @@
  * Hover texts: what a table row counts, its unit and template, the meaning of a column, the
  * computed sum of a total cell, and the table value behind a figure in the prose.
  */
-import type { Cell, Figure, Report, Span, Table, TableRow, TemplateId } from '../model/types';
+import type { Cell, Figure, Report, Section, Span, Table, TableRow, TemplateId } from '../model/types';
+import { reportCoverage, TABLE_LABELS } from '../rules/coverage';
 import type { Finding, RuleContext } from '../rules/types';
 import type { TableTemplate, Template } from '../templates/schema';
 import { allSumEvaluations, num, round, rowName, tableViews } from '../rules/support';
@@ -67,10 +68,42 @@ export function hover(
     }
     const figure = figureAt(report, offset);
     if (figure) return figureHover(ctx, figure, locale, shown);
+    // A table's header, or the heading of the section that holds tables: what was read of them.
+    if (hit) return coverageHover(report, templates, [hit.table], hit.table.span, locale);
+    const heading = headingAt(report.sections, offset);
+    if (heading) {
+      const tables = report.tables.filter((t) => t.span.start >= heading.span.start && t.span.start < heading.span.end);
+      if (tables.length > 0) return coverageHover(report, templates, tables, heading.headingSpan, locale);
+    }
     return undefined;
   } catch {
     return undefined;
   }
+}
+
+function headingAt(sections: readonly Section[], offset: number): Section | undefined {
+  for (const s of sections) {
+    if (offset >= s.headingSpan.start && offset <= s.headingSpan.end) return s;
+    if (offset >= s.span.start && offset < s.span.end) return headingAt(s.children, offset);
+  }
+  return undefined;
+}
+
+/** `表三（收到和处理申请）：已读取 175/175 格` — what the checker read of these tables, so a reader knows what was checked. */
+function coverageHover(report: Report, templates: ReadonlyMap<TemplateId, Template>, tables: readonly Table[], span: Span, locale: FeatureLocale): HoverInfo | undefined {
+  const coverage = reportCoverage(report, templates);
+  const lines: string[] = [];
+  for (const table of tables) {
+    const c = coverage.tables.find((x) => x.kind === table.kind);
+    if (!c) continue;
+    const name = md(pick(TABLE_LABELS[c.kind], locale));
+    const cells = c.cells ? `${c.cells.read}/${c.cells.expected}` : '';
+    const missing = c.missingRows?.length ? (locale === 'en' ? `; not found: ${c.missingRows.map(md).join(', ')}` : `；未读到：${c.missingRows.map((r) => `“${md(r)}”`).join('、')}`) : '';
+    lines.push(c.state === 'read'
+      ? (locale === 'en' ? `**${name}**: read, ${cells} cells; every figure checked` : `**${name}**：已读取 ${cells} 格，数字均已核对`)
+      : (locale === 'en' ? `**${name}**: read in part, ${cells} cells${missing}; those figures are not checked` : `**${name}**：只读到 ${cells} 格${missing}，这些数字未核对`));
+  }
+  return lines.length ? { span, markdown: lines.join('\n\n') } : undefined;
 }
 
 function t(key: keyof typeof T, locale: FeatureLocale): string {

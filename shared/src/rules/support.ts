@@ -143,7 +143,19 @@ export function allSumEvaluations(ctx: RuleContext): SumEvaluation[] {
 function operand(view: TableView, id: string, column: string): Operand {
   const row = view.rows.get(id);
   const cell = cellIn(row, column);
-  return { id, column, ...(cell ? { cell } : {}), present: row !== undefined };
+  return { id, column, ...(cell ? { cell } : {}), present: row !== undefined || expectedButUnread(view, id) };
+}
+
+/**
+ * A national value row of the format that the table should have but that was not read (a PDF page lost, a row the
+ * reader could not place): an unknown part, like a blank cell, so a sum over it is only reported when the parts
+ * that were read already exceed the total. A row of a local variant not in use is no part at all.
+ */
+function expectedButUnread(view: TableView, id: string): boolean {
+  const ind = view.indicators.get(id);
+  if (!ind || ind.role !== 'value' || ind.variant) return false;
+  const usesVariant = view.table.rows.some((r) => r.indicator !== undefined && view.indicators.get(r.indicator)?.variant);
+  return !usesVariant;
 }
 
 function evaluation(view: TableView, check: Check, total: Operand, parts: Operand[], column: string, row?: TableRow): SumEvaluation {
