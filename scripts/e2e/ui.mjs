@@ -164,7 +164,12 @@ async function setLocaleInSettingsEditor(value) {
   await select.waitFor({ state: 'visible' });
   await select.selectOption(value);
   const deadline = Date.now() + WAIT;
-  while (!readFileSync(settings, 'utf8').includes(`"xxgk-report.locale": "${value}"`)) {
+  // Choosing the default (zh-cn) removes the entry from settings.json instead of writing it.
+  const written = () => {
+    const json = readFileSync(settings, 'utf8');
+    return json.includes(`"xxgk-report.locale": "${value}"`) || (value === 'zh-cn' && !json.includes('"xxgk-report.locale"'));
+  };
+  while (!written()) {
     if (Date.now() > deadline) throw new Error(`the Settings editor did not write xxgk-report.locale = ${value} to ${settings}`);
     await sleep(100);
   }
