@@ -13,6 +13,14 @@ import { analyze, fixToFixpoint, looksLikeReport, type FixAllResult } from '../.
 /** Documents in this language are reports by the user's choice (file name or language mode). */
 const REPORT_LANGUAGE = 'xxgk-report';
 
+/**
+ * Whether the checker looks at a document: one in the report language, or a plain-text or Markdown document whose
+ * content is a report. A memo stays untouched (no diagnostics, outline, formatting).
+ */
+export function isReportDocument(doc: TextDocument): boolean {
+  return doc.languageId === REPORT_LANGUAGE || looksLikeReport(doc.getText());
+}
+
 export interface ClientCaps {
   /** The client pulls diagnostics (`textDocument/diagnostic`); the server then never pushes. */
   readonly pullDiagnostics: boolean;
@@ -69,8 +77,7 @@ export class ServerContext {
     const doc = this.documents.get(uri);
     if (!doc || doc.version !== before.version) return undefined;
     const text = doc.getText();
-    // A plain-text or Markdown document is checked only when its content is a report: a memo stays untouched.
-    const analysis = doc.languageId === REPORT_LANGUAGE || looksLikeReport(text)
+    const analysis = isReportDocument(doc)
       ? this.cache.get(uri, doc.version, text, toCheckOptions(settings))
       : { uri, version: doc.version, report: emptyReport(text), findings: [] };
     return { doc, analysis, settings, locale: this.settings.localeOf(settings) };

@@ -29,9 +29,9 @@ export { reportCoverage, TABLE_LABELS, type Coverage, type CoverageState, type T
 export type { SourceFormat, SourceLocation, SourceLine, ImportedText, ImportRefusal, ImportResult } from './import/types';
 export { detectFormat, refusalFor, REPORT_EXTENSIONS, type DetectedFormat } from './import/detect';
 export { sourceAt, describeSource, cellPlace, type SourceCell, type CellPlace } from './import/locate';
-export { toMarkdownDraft, displayWidth } from './import/draft';
+export { toMarkdownDraft } from './import/draft';
 export { readDocx } from './import/docx';
 export { readHtml, sniffHtmlCharset } from './import/html';
 export { foldRadicals } from './import/radicals';
-export { looksLikeReport } from './features/recognise';
-export { alignPipeTables } from './features/formatting';
+export { looksLikeReport, isNotAReport } from './features/recognise';
+export { alignPipeTables, displayWidth } from './features/formatting';

@@ -17,6 +17,7 @@ import {
   builtinTemplates,
   cellPlace,
   describeSource,
+  isNotAReport,
   sourceAt,
   type TextEdit,
 } from '../../../shared/src/index';
@@ -284,7 +285,7 @@ export async function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): P
     // Text with neither a report title nor any statistics table is not a report: saying "no problems" about
     // a meeting memo would be a verdict on something never checked.
     const coverage = reportCoverage(final.report);
-    const notAReport = !final.report.title && coverage.verdict === 'none' && final.findings.length === 0 && note === undefined;
+    const notAReport = note === undefined && isNotAReport(final.report, final.findings, coverage);
     if (notAReport) {
       note = M.notAReport[lang];
       stderr = { text: `${entry.path}: ${note}`, isError: false };

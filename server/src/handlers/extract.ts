@@ -25,7 +25,7 @@ export const ExtractRequest = new RequestType<ExtractParams, ExtractResult, void
 export function registerExtract(ctx: ServerContext): void {
   ctx.connection.onRequest(ExtractRequest, ctx.guard('xxgk-report/extract', { error: 'internal error' } as ExtractResult, async (params: ExtractParams) => {
     const uri = typeof params?.uri === 'string' ? (originalUri(params.uri) ?? params.uri) : '';
-    const lang = ctx.settings.localeOf(await ctx.settings.get(uri)) === 'en' ? 'en' : 'zh';
+    const lang = ctx.settings.localeOf(await ctx.settings.get(uri));
     if (!uri.startsWith('file:')) return { error: lang === 'zh' ? '只能转换本地文件' : 'only local files can be converted' };
     const path = fileURLToPath(uri);
     const bytes = await readReportBytes(path);

@@ -3,8 +3,8 @@
  * display width. Only the lines of pipe tables change; a document that is not a report is left alone.
  */
 import type { TextEdit } from 'vscode-languageserver/node';
-import { alignPipeTables, looksLikeReport } from '../../../shared/src/index';
-import type { ServerContext } from '../context';
+import { alignPipeTables } from '../../../shared/src/index';
+import { isReportDocument, type ServerContext } from '../context';
 import { toOffset, toTextEdits } from '../convert';
 
 export const ON_TYPE_TRIGGERS = { firstTriggerCharacter: '\n', moreTriggerCharacter: ['|'] };
@@ -14,8 +14,8 @@ export function registerFormatting(ctx: ServerContext): void {
     const checked = await ctx.check(uri);
     if (!checked) return [];
     const { doc } = checked;
+    if (!isReportDocument(doc)) return [];
     const text = doc.getText();
-    if (doc.languageId !== 'xxgk-report' && !looksLikeReport(text)) return [];
     const from = range ? toOffset(doc, range.start) : 0;
     const to = range ? toOffset(doc, range.end) : text.length;
     return toTextEdits(doc, alignPipeTables(text, from, to));

@@ -6,8 +6,8 @@
 import { fileURLToPath } from 'node:url';
 import { RequestType, type CancellationToken } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { looksLikeReport, reportCoverage } from '../../../shared/src/index';
-import type { ServerContext } from '../context';
+import { isNotAReport, type Localized } from '../../../shared/src/index';
+import { isReportDocument, type ServerContext } from '../context';
 import { DocumentCache } from '../documentCache';
 import { toCheckOptions } from '../settings';
 import { diagnosticsFor, type DiagnosticsHandle } from './diagnostics';
@@ -16,7 +16,6 @@ import { loadReport, type LoadedReport } from '../import/load';
 import { EXTRACT_SCHEME, extractedUri } from '../import/virtual';
 import { M } from '../cli/messages';
 
-const NOT_A_REPORT = M.notAReport;
 /** File names the report language is given to (package.json `languages`): reports by the user's naming. */
 const REPORT_NAME = /年度报告[^/]*\.(?:txt|md)$|年报[^/]*\.(?:txt|md)$|\.xxgk\.md$/;
 
@@ -47,6 +46,9 @@ export function registerWorkspaceCheck(ctx: ServerContext, diagnostics: Diagnost
   ctx.connection.onRequest(CheckFilesRequest, ctx.guard('xxgk-report/checkFiles', { files: [], cancelled: false } as CheckFilesResult, async (params: CheckFilesParams, token: CancellationToken) => {
     const uris = Array.isArray(params?.uris) ? params.uris.filter((u): u is string => typeof u === 'string') : [];
     const files: CheckedFile[] = [];
+    const notChecked = async (uri: string, reason: Localized, skipped: boolean): Promise<CheckedFile> => ({
+      uri, errors: 0, warnings: 0, infos: 0, hints: 0, failed: reason[ctx.settings.localeOf(await ctx.settings.get(uri))], ...(skipped ? { skipped: true } : {}),
+    });
     // A private cache: these analyses are used once.
     const cache = new DocumentCache((e) => ctx.log('checkFiles analysis', e), ctx.maxLength);
     for (let uri of uris) {
@@ -71,26 +73,22 @@ export function registerWorkspaceCheck(ctx: ServerContext, diagnostics: Diagnost
           uri = extractedUri(uri);
           doc = TextDocument.create(uri, 'xxgk-report', 0, read.text);
         } else if (read.kind !== 'text') {
-          const settings = await ctx.settings.get(uri);
-          const lang = ctx.settings.localeOf(settings) === 'en' ? 'en' : 'zh';
-          files.push({ uri, errors: 0, warnings: 0, infos: 0, hints: 0, failed: read.reason[lang], ...(read.kind === 'skipped' ? { skipped: true } : {}) });
+          files.push(await notChecked(uri, read.reason, read.kind === 'skipped'));
           continue;
         } else doc = TextDocument.create(uri, REPORT_NAME.test(decodeURIComponent(uri)) ? 'xxgk-report' : 'plaintext', 0, read.text);
       }
       const settings = await ctx.settings.get(uri);
       // A text file is a report by its name (the report language) or by its content; anything else is listed as
       // not checked, with the reason.
-      if (!uri.startsWith(`${EXTRACT_SCHEME}:`) && doc.languageId !== 'xxgk-report' && !looksLikeReport(doc.getText())) {
-        const lang = ctx.settings.localeOf(settings) === 'en' ? 'en' : 'zh';
-        files.push({ uri, errors: 0, warnings: 0, infos: 0, hints: 0, failed: NOT_A_REPORT[lang], skipped: true });
+      if (!uri.startsWith(`${EXTRACT_SCHEME}:`) && !isReportDocument(doc)) {
+        files.push(await notChecked(uri, M.notAReport, true));
         continue;
       }
       const analysis = cache.get(uri, doc.version, doc.getText(), toCheckOptions(settings));
       // A converted page or document found by its extension alone may be anything: one with neither a report
       // title nor a statistics table is listed as not checked, never as clean.
-      if (uri.startsWith(`${EXTRACT_SCHEME}:`) && !analysis.report.title && analysis.findings.length === 0 && reportCoverage(analysis.report).verdict === 'none') {
-        const lang = ctx.settings.localeOf(settings) === 'en' ? 'en' : 'zh';
-        files.push({ uri, errors: 0, warnings: 0, infos: 0, hints: 0, failed: NOT_A_REPORT[lang], skipped: true });
+      if (uri.startsWith(`${EXTRACT_SCHEME}:`) && isNotAReport(analysis.report, analysis.findings)) {
+        files.push(await notChecked(uri, M.notAReport, true));
         continue;
       }
       const items = diagnosticsFor(ctx, { doc, analysis, settings, locale: ctx.settings.localeOf(settings) });

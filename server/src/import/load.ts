@@ -35,9 +35,13 @@ function decodeHtml(bytes: Uint8Array): { text: string; encoding: EncodingName |
  * own folder in node_modules (the reader's default).
  */
 function bundledCMaps(): { cMapDir?: string } {
-  const dir = path.join(__dirname, 'cmaps');
-  return existsSync(dir) ? { cMapDir: dir } : {};
+  if (!cmaps) {
+    const dir = path.join(__dirname, 'cmaps');
+    cmaps = existsSync(dir) ? { cMapDir: dir } : {};
+  }
+  return cmaps;
 }
+let cmaps: { cMapDir?: string } | undefined;
 
 const UNDECODABLE_PAGE: Localized = { zh: '无法识别网页的编码', en: 'cannot tell the web page’s encoding' };
 

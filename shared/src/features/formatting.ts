@@ -4,7 +4,6 @@
  * contents are kept as written (trimmed), escaped pipes (`\|`) stay inside their cell, the separator row keeps its
  * alignment colons.
  */
-import { displayWidth } from '../import/draft';
 import type { TextEdit } from '../rules/types';
 
 /** The cells of a pipe row (`| a | b |`), split at unescaped pipes; undefined for a line that is not one. */
@@ -27,11 +26,43 @@ function cellsOf(line: string): string[] | undefined {
   return cells;
 }
 
+/**
+ * Columns a character takes in a terminal or a monospaced editor: two for East Asian wide and full-width
+ * characters (the ranges of Unicode's EastAsianWidth W and F that occur in reports), one otherwise.
+ * (`get-east-asian-width` is ESM-only, which the CommonJS build cannot load.)
+ */
+export function charWidth(cp: number): 1 | 2 {
+  return (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0x303e) ||
+    (cp >= 0x3041 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+    ? 2
+    : 1;
+}
+
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += charWidth(ch.codePointAt(0)!);
+  return w;
+}
+
 const SEPARATOR = /^:?-{1,}:?$/;
 
-function formatTable(rows: readonly string[][]): string[] {
+/**
+ * Rows of cells as aligned pipe-table lines. Separator rows (by default those whose every cell is `---`, `:-:`…)
+ * are drawn as dashes, keeping their alignment colons.
+ */
+export function formatPipeRows(rows: readonly string[][], isSeparator?: (row: number) => boolean): string[] {
   const n = Math.max(...rows.map((r) => r.length));
-  const isSep = rows.map((r) => r.length > 0 && r.every((c) => SEPARATOR.test(c)));
+  const isSep = rows.map((r, k) => (isSeparator ? isSeparator(k) : r.length > 0 && r.every((c) => SEPARATOR.test(c))));
   const widths = Array.from({ length: n }, (_, i) => Math.max(3, ...rows.map((r, k) => (isSep[k] ? 3 : displayWidth(r[i] ?? '')))));
   return rows.map((r, k) => {
     const cells = Array.from({ length: n }, (_, i) => {
@@ -68,7 +99,7 @@ export function alignPipeTables(text: string, from = 0, to = text.length): TextE
     const touches = block[0].start <= to && block[block.length - 1].start + block[block.length - 1].text.length >= from;
     if (block.length >= 2 && touches) {
       const indent = /^[ \t]*/.exec(block[0].text)![0];
-      const formatted = formatTable(block.map((l) => cellsOf(l.text)!));
+      const formatted = formatPipeRows(block.map((l) => cellsOf(l.text)!));
       block.forEach((l, k) => {
         const next = indent + formatted[k];
         if (next !== l.text) edits.push({ span: { start: l.start, end: l.start + l.text.length }, newText: next });

@@ -4,6 +4,9 @@
  * ordinary note, or a notice about the reports (`关于报送2022年政府信息公开工作年度报告的通知`) is not one.
  * Files in the report language (`*年度报告*.txt`, `.xxgk.md`, chosen by the user) are checked whatever this says.
  */
+import type { Report } from '../model/types';
+import type { Finding } from '../rules/types';
+import { reportCoverage, type Coverage } from '../rules/coverage';
 
 /** How far from the top the title or a table heading is looked for (a web page copied whole has a menu first). */
 const HEAD = 3000;
@@ -22,4 +25,12 @@ export function looksLikeReport(text: string): boolean {
   const titled = lines.some((l) => l.length <= 80 && TITLE.test(l) && YEARLY.test(l) && !ABOUT.test(l));
   const tabled = lines.some((l) => l.length <= 40 && TABLE_HEADING.test(l) && !/[。？！]/.test(l));
   return (titled || tabled) && PART.test(text);
+}
+
+/**
+ * A checked text that turned out not to be a report — no title, no table expected or read, nothing found — so that
+ * saying "no problems" about it would be a verdict on something never checked.
+ */
+export function isNotAReport(report: Report, findings: readonly Finding[], coverage: Coverage = reportCoverage(report)): boolean {
+  return !report.title && findings.length === 0 && coverage.verdict === 'none';
 }
