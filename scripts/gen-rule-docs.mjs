@@ -26,7 +26,7 @@ if (!existsSync(compiled)) {
 const require = createRequire(import.meta.url);
 const { rules } = require(compiled);
 
-const CATEGORY = { table: '表格', narrative: '正文与表格', structure: '结构', template: '模板' };
+const CATEGORY = { table: '表格', narrative: '正文与表格', structure: '结构', template: '模板', crossyear: '跨年度' };
 const SEVERITY = { error: '错误', warning: '警告', info: '信息', hint: '提示' };
 
 /** A table cell: no line breaks, pipes escaped. */

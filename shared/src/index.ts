@@ -35,3 +35,5 @@ export { readHtml, sniffHtmlCharset } from './import/html';
 export { foldRadicals } from './import/radicals';
 export { looksLikeReport, isNotAReport } from './features/recognise';
 export { alignPipeTables, displayWidth } from './features/formatting';
+export { reportIdentity, bodyKey, findPrevious, type ReportIdentity } from './crossyear/identity';
+export { repetition, sentences, type Repetition, type Sentence } from './crossyear/repeated';

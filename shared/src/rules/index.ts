@@ -25,6 +25,10 @@ import requiredSectionMissing from './required-section-missing';
 import templateMismatch from './template-mismatch';
 import directiveIgnored from './directive-ignored';
 import checkerError from './checker-error';
+import carryoverMismatch from './carryover-mismatch';
+import stockContinuity from './stock-continuity';
+import repeatedText from './repeated-text';
+import periodNotConsecutive from './period-not-consecutive';
 
 export const rules: readonly RuleDefinition[] = [
   sumMismatch,
@@ -51,6 +55,10 @@ export const rules: readonly RuleDefinition[] = [
   requiredSectionMissing,
   templateMismatch,
   directiveIgnored,
+  carryoverMismatch,
+  stockContinuity,
+  repeatedText,
+  periodNotConsecutive,
   checkerError,
 ];
 

@@ -33,9 +33,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   if (starts.length === 1) return analyzeOne(text, options);
   const reports: Report[] = [];
   const findings: Finding[] = [];
+  // Last year's report belongs to one body; the reports of a consolidated document are several bodies'.
+  const perPart: AnalyzeOptions = options.previous ? { ...options, previous: undefined } : options;
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
-    const part = partResult(text.slice(start, starts[i + 1] ?? text.length), start, options);
+    const part = partResult(text.slice(start, starts[i + 1] ?? text.length), start, perPart);
     reports.push(part.report);
     for (const f of part.findings) findings.push(f);
   }

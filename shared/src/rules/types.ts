@@ -24,6 +24,8 @@ export interface Fix {
 export interface RelatedSpan {
   readonly span: Span;
   readonly message: Localized;
+  /** The span is in last year's report (`CheckOptions.previous`), not in this one. */
+  readonly inPrevious?: true;
 }
 
 /** A finding as a rule returns it, before severities are resolved. */
@@ -58,7 +60,7 @@ export interface RuleContext {
   readonly options: CheckOptions;
 }
 
-export type RuleCategory = 'table' | 'narrative' | 'structure' | 'template';
+export type RuleCategory = 'table' | 'narrative' | 'structure' | 'template' | 'crossyear';
 
 export interface RuleDefinition {
   /** Lowercase kebab-case ASCII; names the file, the diagnostic code, the setting and the doc page. */
@@ -89,4 +91,9 @@ export interface CheckOptions {
    * true). `false` gives each rule's findings as the rule raised them.
    */
   readonly fold?: boolean;
+  /**
+   * Last year's report of the same body (see `reportIdentity`): the cross-year rules (category `crossyear`)
+   * compare this report with it; without it they report nothing.
+   */
+  readonly previous?: Report;
 }

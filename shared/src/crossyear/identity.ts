@@ -1,0 +1,111 @@
+/**
+ * Who issued a report and for which year: what pairs this year's report with last year's. The body is read from
+ * the title (`湖南省质量技术监督局2017年度…报告`), else from a short line just above it (`山东省工业和信息化厅`), else
+ * from a `发布机构：` line of a web page's metadata, else from the file name. Two reports are the same body's when
+ * their normalised names (`bodyKey`) are equal.
+ */
+import type { Report, Span } from '../model/types';
+import { foldWidth, stripSpaces } from '../model/text';
+
+export interface ReportIdentity {
+  /** The issuing body as written, e.g. `山东省质量技术监督局`; undefined when nothing names it. */
+  readonly body?: string;
+  /** Where the body is named in the text (absent when it came from the file name). */
+  readonly bodySpan?: Span;
+  /** `bodyKey(body)`: what two reports of the same body share. */
+  readonly key?: string;
+  readonly year?: number;
+}
+
+/** The report-kind words around a body's name in a title or file name. */
+const REPORT_WORDS = /(?:关于)?(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年?度?(?:的)?.*$/;
+const PUNCT = /[\s\u3000·•．.、,，:：;；"“”'‘’《》〈〉()（）[\]【】<>_\-—–]+/g;
+
+/** The normalised name of a body: width folded, no spaces or punctuation, no trailing `（本级）`. */
+export function bodyKey(name: string): string {
+  return stripSpaces(foldWidth(name))
+    .replace(/[(（](?:本级|机关)[)）]$/, '')
+    .replace(PUNCT, '');
+}
+
+/** The body named before the year in `text` (a title or a file name), or undefined. */
+function bodyBeforeYear(text: string): string | undefined {
+  const m = REPORT_WORDS.exec(text);
+  if (!m) return undefined;
+  const name = text.slice(0, m.index).replace(/^[\s\u3000#*]+|[\s\u3000·\-—_]+$/g, '');
+  return isBodyName(name) ? name : undefined;
+}
+
+/** A plausible body name: 2–40 characters, with CJK, no sentence punctuation, not a report heading. */
+function isBodyName(s: string): boolean {
+  const t = stripSpaces(s);
+  if (t.length < 2 || t.length > 40) return false;
+  if (/[。；！？，]/.test(t)) return false;
+  if (!/[\u4e00-\u9fff]/.test(t)) return false;
+  return !/^(?:政府信息公开|政务公开|年度报告|报告|目录|索引号|发布)/.test(t);
+}
+
+function lineAbove(text: string, at: number): { text: string; start: number } | undefined {
+  let end = at;
+  // Skip the blank lines between the name and the title.
+  for (;;) {
+    const nl = text.lastIndexOf('\n', end - 1);
+    if (nl < 0 && end === 0) return undefined;
+    const start = nl + 1;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    if (line.trim() !== '') return { text: line, start };
+    if (nl < 0) return undefined;
+    end = nl;
+  }
+}
+
+const ISSUER = /(?:发布机构|发文机关|来源|信息来源)\s*[:：]\s*([^\s\u3000|｜]{2,40})/;
+
+/** Who issued `report` and for which year; `fileName` (a base name) is the last resort for the body. */
+export function reportIdentity(report: Report, fileName?: string): ReportIdentity {
+  const found = bodyFromText(report);
+  const body = found?.text ?? (fileName ? bodyBeforeYear(fileName.replace(/\.[^.]+$/, '')) : undefined);
+  return {
+    ...(body ? { body, key: bodyKey(body) } : {}),
+    ...(found?.span ? { bodySpan: found.span } : {}),
+    ...(report.year !== undefined ? { year: report.year } : {}),
+  };
+}
+
+function bodyFromText(report: Report): { text: string; span: Span } | undefined {
+  const t = report.title;
+  if (t) {
+    const inTitle = bodyBeforeYear(t.text);
+    if (inTitle) {
+      const lead = t.text.indexOf(inTitle);
+      return { text: inTitle, span: { start: t.span.start + lead, end: t.span.start + lead + inTitle.length } };
+    }
+    const above = lineAbove(report.text, t.span.start);
+    if (above && t.span.start - above.start < 400) {
+      const name = above.text.trim();
+      if (isBodyName(name) && !/\d/.test(name)) {
+        const lead = above.text.indexOf(name);
+        return { text: name, span: { start: above.start + lead, end: above.start + lead + name.length } };
+      }
+    }
+  }
+  const head = report.text.slice(0, 3000);
+  const m = ISSUER.exec(head);
+  if (m && isBodyName(m[1])) {
+    const at = m.index + m[0].length - m[1].length;
+    return { text: m[1], span: { start: at, end: at + m[1].length } };
+  }
+  return undefined;
+}
+
+/**
+ * The report of the same body for the year before `of`'s, among `candidates` (the first one found when several
+ * qualify), or undefined. Reports without a body or a year are never paired.
+ */
+export function findPrevious<T>(of: ReportIdentity, candidates: Iterable<{ readonly id: ReportIdentity; readonly item: T }>): T | undefined {
+  if (!of.key || of.year === undefined) return undefined;
+  for (const c of candidates) {
+    if (c.id.key === of.key && c.id.year === of.year - 1) return c.item;
+  }
+  return undefined;
+}
