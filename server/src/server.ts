@@ -26,6 +26,7 @@ import { registerInlayHints } from './handlers/inlayHints';
 import { registerWorkspaceCheck } from './handlers/workspaceCheck';
 import { registerExtract } from './handlers/extract';
 import { ON_TYPE_TRIGGERS, registerFormatting } from './handlers/formatting';
+import { registerTableView } from './handlers/tableView';
 import { SettingsStore } from './settings';
 
 /** Options a client may pass in `initializationOptions`. */
@@ -88,6 +89,7 @@ export function startServer(connection: Connection): void {
     registerWorkspaceCheck(ctx, diagnostics);
     registerExtract(ctx);
     registerFormatting(ctx);
+    registerTableView(ctx);
 
     return {
       capabilities: {

@@ -21,6 +21,10 @@ export { applyEdits, fixToFixpoint, nextSafeFix, type FixAllResult } from './edi
 export { localize, toLocale, type Locale } from './l10n';
 export { outline, type OutlineNode } from './features/outline';
 export { hover, type HoverInfo } from './features/hover';
+export {
+  tableView, mapTableView, compareTableViews, cellKey, plainText, type TableViewData, type TableViewTable, type TableViewRow,
+  type TableViewCell, type TableViewColumn, type TableViewFinding, type TableComparison, type CellStatus,
+} from './features/tableView';
 export { blankTables } from './features/blankTables';
 export { completions, type CompletionItem } from './features/completions';
 export { RULE_DOCS_BASE, ruleDocUrl } from './docs';
