@@ -8,7 +8,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { emptyReport, type Analysis, type DocumentCache } from './documentCache';
 import { toCheckOptions, type Settings, type SettingsStore } from './settings';
 import type { UiLocale } from './messages';
-import { analyze, fixToFixpoint, looksLikeReport, type FixAllResult } from '../../shared/src/index';
+import { analyze, crossYearEnabled, crossYearFindings, fixToFixpoint, looksLikeReport, parseReport, type Finding, type FixAllResult, type Report } from '../../shared/src/index';
+import { PreviousFinder, type PreviousReport } from './crossYear';
 
 /** Documents in this language are reports by the user's choice (file name or language mode). */
 const REPORT_LANGUAGE = 'xxgk-report';
@@ -37,7 +38,10 @@ export interface ClientCaps {
 
 export interface Checked {
   readonly doc: TextDocument;
+  /** With the cross-year findings when last year's report (`previous`) is known. */
   readonly analysis: Analysis;
+  /** Last year's report of the same body, which the cross-year findings' related locations point into. */
+  readonly previous?: PreviousReport;
   readonly settings: Settings;
   readonly locale: UiLocale;
 }
@@ -51,10 +55,16 @@ export class ServerContext {
   /** Base URL of the rule pages (a `file:` URL of the installed `docs/rules/` when present). */
   readonly docsBase: string;
   readonly maxLength: number;
+  /** Finds last year's report of an open report among the open documents and the workspace's files. */
+  readonly previous: PreviousFinder;
+  /** Cross-year findings by URI, for the document version and last year's text they were computed for. */
+  readonly #cross = new Map<string, { readonly version: number; readonly key: string; readonly findings: readonly Finding[] }>();
+  /** Called when the workspace index finds (or loses) reports: re-check the open documents. */
+  onPreviousChanged: () => void = () => undefined;
 
   constructor(init: {
     connection: Connection; documents: TextDocuments<TextDocument>; cache: DocumentCache; settings: SettingsStore;
-    caps: ClientCaps; docsBase: string; maxLength: number;
+    caps: ClientCaps; docsBase: string; maxLength: number; roots?: () => readonly string[];
   }) {
     this.connection = init.connection;
     this.documents = init.documents;
@@ -63,6 +73,18 @@ export class ServerContext {
     this.caps = init.caps;
     this.docsBase = init.docsBase;
     this.maxLength = init.maxLength;
+    this.previous = new PreviousFinder({
+      documents: init.documents,
+      reportOf: (doc) => this.reportOf(doc),
+      roots: init.roots ?? (() => []),
+      onChange: () => this.onPreviousChanged(),
+      log: (where, e) => this.log(where, e),
+    });
+  }
+
+  /** A document's parsed report: the cached one when this version was checked, else parsed now. */
+  reportOf(doc: TextDocument): Report {
+    return this.cache.peek(doc.uri, doc.version)?.report ?? parseReport(doc.getText()).report;
   }
 
   /**
@@ -77,10 +99,32 @@ export class ServerContext {
     const doc = this.documents.get(uri);
     if (!doc || doc.version !== before.version) return undefined;
     const text = doc.getText();
-    const analysis = isReportDocument(doc)
-      ? this.cache.get(uri, doc.version, text, toCheckOptions(settings))
-      : { uri, version: doc.version, report: emptyReport(text), findings: [] };
-    return { doc, analysis, settings, locale: this.settings.localeOf(settings) };
+    const locale = this.settings.localeOf(settings);
+    if (!isReportDocument(doc)) return { doc, analysis: { uri, version: doc.version, report: emptyReport(text), findings: [] }, settings, locale };
+    const options = toCheckOptions(settings);
+    const analysis = this.cache.get(uri, doc.version, text, options);
+    if (analysis.skipped || !crossYearEnabled(options)) return { doc, analysis, settings, locale };
+    const previous = await this.previous.find(uri, analysis.report);
+    if (!previous) return { doc, analysis, settings, locale };
+    if (this.documents.get(uri)?.version !== doc.version) return undefined;
+    return { doc, analysis: { ...analysis, findings: this.#withCrossYear(analysis, previous, options) }, settings, locale, previous };
+  }
+
+  /** The document's findings with the cross-year ones added, in document order. */
+  #withCrossYear(analysis: Analysis, previous: PreviousReport, options: ReturnType<typeof toCheckOptions>): Finding[] {
+    const key = JSON.stringify([previous.key, options]);
+    let hit = this.#cross.get(analysis.uri);
+    if (!hit || hit.version !== analysis.version || hit.key !== key) {
+      hit = { version: analysis.version, key, findings: crossYearFindings(analysis.report, previous.report, options) };
+      this.#cross.set(analysis.uri, hit);
+    }
+    if (hit.findings.length === 0) return [...analysis.findings];
+    return [...analysis.findings, ...hit.findings].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  }
+
+  /** Forget what was computed for a closed document. */
+  forget(uri: string): void {
+    this.#cross.delete(uri);
   }
 
   /** "Fix all" on a checked document: one safe fix at a time, re-checked after each, until none is left. */

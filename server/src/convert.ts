@@ -63,7 +63,11 @@ export interface DiagnosticData {
   readonly version: number;
 }
 
-export function toDiagnostic(doc: TextDocument, finding: Finding, locale: UiLocale, docsBase: string | undefined): Diagnostic {
+/**
+ * A finding as an LSP diagnostic. Related spans in last year's report (`inPrevious`) point into `previous`'s
+ * document; without it they are left out.
+ */
+export function toDiagnostic(doc: TextDocument, finding: Finding, locale: UiLocale, docsBase: string | undefined, previous?: { readonly uri: string; readonly doc: TextDocument }): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(doc, finding.span),
     severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Warning,
@@ -74,10 +78,12 @@ export function toDiagnostic(doc: TextDocument, finding: Finding, locale: UiLoca
     data: { ruleId: finding.ruleId, version: doc.version } satisfies DiagnosticData,
   };
   if (finding.related && finding.related.length > 0) {
-    diagnostic.relatedInformation = finding.related.map((r) => ({
-      location: { uri: doc.uri, range: toRange(doc, r.span) },
-      message: pickText(r.message, locale),
-    }));
+    diagnostic.relatedInformation = finding.related
+      .filter((r) => !r.inPrevious || previous)
+      .map((r) => {
+        const where = r.inPrevious && previous ? previous : { uri: doc.uri, doc };
+        return { location: { uri: where.uri, range: toRange(where.doc, r.span) }, message: pickText(r.message, locale) };
+      });
   }
   return diagnostic;
 }

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, TextDocuments,
   type Connection, type InitializeParams, type InitializeResult,
@@ -27,6 +27,7 @@ import { registerWorkspaceCheck } from './handlers/workspaceCheck';
 import { registerExtract } from './handlers/extract';
 import { ON_TYPE_TRIGGERS, registerFormatting } from './handlers/formatting';
 import { registerTableView } from './handlers/tableView';
+import { registerPreviousReport } from './handlers/previousReport';
 import { SettingsStore } from './settings';
 
 /** Options a client may pass in `initializationOptions`. */
@@ -45,6 +46,20 @@ function installedDocsBase(): string | undefined {
     if (existsSync(dir)) return `${pathToFileURL(dir).href}/`;
   }
   return undefined;
+}
+
+/** The local folders of the workspace (where last year's reports are looked for). */
+function workspaceRoots(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  const out: string[] = [];
+  for (const uri of uris) {
+    try {
+      if (uri.startsWith('file:')) out.push(fileURLToPath(uri));
+    } catch {
+      // Not a local folder: nothing to index there.
+    }
+  }
+  return out;
 }
 
 /** Clients that render diagnostics in the hover (clientInfo.name). */
@@ -76,7 +91,8 @@ export function startServer(connection: Connection): void {
     const docsBase = typeof init.ruleDocsBase === 'string' && init.ruleDocsBase ? init.ruleDocsBase : installedDocsBase() ?? RULE_DOCS_BASE;
     const settings = new SettingsStore(connection, caps.configuration, params.locale);
     const cache = new DocumentCache((e) => ctx?.log('analysis', e), maxLength);
-    ctx = new ServerContext({ connection, documents, cache, settings, caps, docsBase, maxLength });
+    const roots = workspaceRoots(params);
+    ctx = new ServerContext({ connection, documents, cache, settings, caps, docsBase, maxLength, roots: () => roots });
 
     diagnostics = registerDiagnostics(ctx);
     registerDocumentSymbols(ctx);
@@ -90,6 +106,8 @@ export function startServer(connection: Connection): void {
     registerExtract(ctx);
     registerFormatting(ctx);
     registerTableView(ctx);
+    registerPreviousReport(ctx);
+    ctx.onPreviousChanged = () => diagnostics?.refreshAll();
 
     return {
       capabilities: {
@@ -130,6 +148,7 @@ export function startServer(connection: Connection): void {
 
   documents.onDidClose((e) => {
     ctx?.cache.delete(e.document.uri);
+    ctx?.forget(e.document.uri);
     ctx?.settings.forget(e.document.uri);
   });
 

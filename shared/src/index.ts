@@ -41,3 +41,7 @@ export { looksLikeReport, isNotAReport } from './features/recognise';
 export { alignPipeTables, displayWidth } from './features/formatting';
 export { reportIdentity, bodyKey, findPrevious, type ReportIdentity } from './crossyear/identity';
 export { repetition, sentences, type Repetition, type Sentence } from './crossyear/repeated';
+export {
+  nextYearDraft, templateForYear, PREVIOUS_TEXT_MARK, type NextDraft, type NextDraftOptions, type NextDraftSummary, type CarriedCell,
+} from './crossyear/nextDraft';
+export { crossYearFindings, crossYearEnabled, CROSS_YEAR_RULES } from './crossyear/check';

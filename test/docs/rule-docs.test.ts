@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { analyze, rules } from '../../shared/src/index';
+import { analyze as analyzeWith, parseReport, rules, type AnalyzeOptions } from '../../shared/src/index';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const DOCS = join(ROOT, 'docs', 'rules');
@@ -22,8 +22,8 @@ function page(id: string): string {
   return readFileSync(join(DOCS, `${id}.md`), 'utf8').replace(/\r\n?/g, '\n');
 }
 
-/** The contents of the fenced code blocks whose info string is `report`, in order. */
-function reportBlocks(md: string): string[] {
+/** The contents of the fenced code blocks whose info string is `kind` (`report` by default), in order. */
+function reportBlocks(md: string, kind = 'report'): string[] {
   const out: string[] = [];
   let fence: string | undefined;
   let info = '';
@@ -37,7 +37,7 @@ function reportBlocks(md: string): string[] {
         body = [];
       }
     } else if (line.trimEnd().startsWith(fence) && line.trim().replace(/[`~]/g, '') === '') {
-      if (info === 'report') out.push(body.join('\n'));
+      if (info === kind) out.push(body.join('\n'));
       fence = undefined;
     } else {
       body.push(line);
@@ -55,14 +55,14 @@ function reportBlocks(md: string): string[] {
 function withDirectives(text: string, id: string, offsets: readonly number[]): string {
   const lines = text.split('\n');
   const lineOf = (offset: number) => text.slice(0, offset).split('\n').length - 1;
-  const tables = analyze(text).report.tables;
+  const tables = analyzeWith(text).report.tables;
   const place = (offset: number) => lineOf(tables.find((t) => offset >= t.span.start && offset <= t.span.end)?.span.start ?? offset);
   const targets = [...new Set(offsets.map(place))].sort((a, b) => b - a);
   for (const l of targets) lines.splice(l, 0, `<!-- xxgk-disable-next-line ${id} -->`);
   return lines.join('\n');
 }
 
-function describe(text: string, findings: ReturnType<typeof analyze>['findings']): string {
+function describe(text: string, findings: ReturnType<typeof analyzeWith>['findings']): string {
   return findings.map((f) => `${f.ruleId} "${text.slice(f.span.start, f.span.end)}": ${f.message.zh}`).join('\n') || '(none)';
 }
 
@@ -98,6 +98,11 @@ for (const rule of rules) {
     const blocks = reportBlocks(page(rule.id));
     assert.ok(blocks.length >= 2, 'the page has a failing and a fixed ```report example');
     const [failing, fixed] = blocks;
+    // A cross-year rule's page gives last year's report first, in a ```report-previous block.
+    const previous = reportBlocks(page(rule.id), 'report-previous');
+    assert.equal(previous.length, rule.category === 'crossyear' ? 1 : 0, 'a cross-year page (and only one) gives last year\'s report');
+    const base: AnalyzeOptions = previous.length ? { previous: parseReport(previous[0]).report } : {};
+    const analyze = (text: string, options: AnalyzeOptions = {}) => analyzeWith(text, { ...base, ...options });
 
     const bad = analyze(failing).findings;
     const hits = bad.filter((f) => f.ruleId === rule.id);

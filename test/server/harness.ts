@@ -78,6 +78,8 @@ export interface StartOptions {
   readonly settings?: unknown;
   readonly initializationOptions?: unknown;
   readonly showDocument?: boolean;
+  /** The workspace folder (a `file:` URI); none by default. */
+  readonly rootUri?: string;
   readonly documentChanges?: boolean;
   /** `clientInfo.name` sent in initialize (none by default). */
   readonly clientName?: string;
@@ -168,7 +170,8 @@ export class LspClient {
     const client = new LspClient(options.settings ?? { debounceMs: 0 });
     client.initializeResult = await client.conn.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: options.rootUri ?? null,
+      ...(options.rootUri ? { workspaceFolders: [{ uri: options.rootUri, name: 'workspace' }] } : {}),
       capabilities: capabilities(options),
       ...(options.locale ? { locale: options.locale } : {}),
       ...(options.clientName ? { clientInfo: { name: options.clientName, version: '1.0' } } : {}),

@@ -17,17 +17,17 @@ const RANK = { error: 0, warning: 1, info: 2, hint: 3 } as const;
  * severity), and then one line that says how many more there are, so a cap is never a silent clean verdict.
  */
 export function diagnosticsFor(ctx: ServerContext, checked: Checked): Diagnostic[] {
-  const { doc, analysis, locale, settings } = checked;
+  const { doc, analysis, locale, settings, previous } = checked;
   if (analysis.skipped) return [tooLargeDiagnostic(analysis.skipped.size, ctx.maxLength, locale)];
   const findings = settings.infoAsHint ? analysis.findings.map((f) => (f.severity === 'info' ? { ...f, severity: 'hint' as const } : f)) : analysis.findings;
   const max = settings.maxProblems;
-  if (findings.length <= max) return findings.map((f) => toDiagnostic(doc, f, locale, ctx.docsBase));
+  if (findings.length <= max) return findings.map((f) => toDiagnostic(doc, f, locale, ctx.docsBase, previous));
   const shown = findings
     .map((f, i) => ({ f, i }))
     .sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i)
     .slice(0, max)
     .sort((a, b) => a.i - b.i)
-    .map(({ f }) => toDiagnostic(doc, f, locale, ctx.docsBase));
+    .map(({ f }) => toDiagnostic(doc, f, locale, ctx.docsBase, previous));
   return [...shown, moreDiagnostic(findings.length - max, max, locale)];
 }
 
