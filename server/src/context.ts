@@ -103,11 +103,20 @@ export class ServerContext {
     if (!isReportDocument(doc)) return { doc, analysis: { uri, version: doc.version, report: emptyReport(text), findings: [] }, settings, locale };
     const options = toCheckOptions(settings);
     const analysis = this.cache.get(uri, doc.version, text, options);
-    if (analysis.skipped || !crossYearEnabled(options)) return { doc, analysis, settings, locale };
-    const previous = await this.previous.find(uri, analysis.report);
-    if (!previous) return { doc, analysis, settings, locale };
+    const cross = await this.withPrevious(analysis, options);
     if (this.documents.get(uri)?.version !== doc.version) return undefined;
-    return { doc, analysis: { ...analysis, findings: this.#withCrossYear(analysis, previous, options) }, settings, locale, previous };
+    return { doc, settings, locale, ...cross };
+  }
+
+  /**
+   * `analysis` with the cross-year findings added when last year's report of the same body is known (and some
+   * cross-year rule is on), and that report.
+   */
+  async withPrevious(analysis: Analysis, options: ReturnType<typeof toCheckOptions>): Promise<{ analysis: Analysis; previous?: PreviousReport }> {
+    if (analysis.skipped || !crossYearEnabled(options)) return { analysis };
+    const previous = await this.previous.find(analysis.uri, analysis.report);
+    if (!previous) return { analysis };
+    return { analysis: { ...analysis, findings: this.#withCrossYear(analysis, previous, options) }, previous };
   }
 
   /** The document's findings with the cross-year ones added, in document order. */

@@ -84,14 +84,17 @@ export function registerWorkspaceCheck(ctx: ServerContext, diagnostics: Diagnost
         files.push(await notChecked(uri, M.notAReport, true));
         continue;
       }
-      const analysis = cache.get(uri, doc.version, doc.getText(), toCheckOptions(settings));
+      const options = toCheckOptions(settings);
+      const plain = cache.get(uri, doc.version, doc.getText(), options);
       // A converted page or document found by its extension alone may be anything: one with neither a report
       // title nor a statistics table is listed as not checked, never as clean.
-      if (uri.startsWith(`${EXTRACT_SCHEME}:`) && isNotAReport(analysis.report, analysis.findings)) {
+      if (uri.startsWith(`${EXTRACT_SCHEME}:`) && isNotAReport(plain.report, plain.findings)) {
         files.push(await notChecked(uri, M.notAReport, true));
         continue;
       }
-      const items = diagnosticsFor(ctx, { doc, analysis, settings, locale: ctx.settings.localeOf(settings) });
+      // Compared with last year's report of the same body, as an open document is.
+      const { analysis, previous } = await ctx.withPrevious(plain, options);
+      const items = diagnosticsFor(ctx, { doc, analysis, settings, locale: ctx.settings.localeOf(settings), ...(previous ? { previous } : {}) });
       const count = (s: number): number => items.filter((d) => d.severity === s).length;
       files.push({ uri, errors: count(1), warnings: count(2), infos: count(3), hints: count(4) });
       if (!open) {

@@ -108,8 +108,26 @@ function parseUnsafe(written: string, options: ParseOptions): ParseResult {
   return { report, problems: [] };
 }
 
+/** Whether `[start, end)` overlaps a table region. Regions are few; past a handful, a binary search on their starts. */
 function regionTester(regions: readonly Span[]): (start: number, end: number) => boolean {
-  return (start, end) => regions.some((r) => start < r.end && end > r.start);
+  if (regions.length <= 8) return (start, end) => regions.some((r) => start < r.end && end > r.start);
+  const sorted = [...regions].sort((a, b) => a.start - b.start);
+  // The furthest end among regions up to each index: regions may nest or overlap.
+  const reach: number[] = [];
+  for (let i = 0, m = -Infinity; i < sorted.length; i++) reach.push((m = Math.max(m, sorted[i].end)));
+  return (start, end) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start < end) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return at >= 0 && reach[at] > start;
+  };
 }
 
 /**
@@ -172,8 +190,19 @@ function looksLikeTableRow(text: string): boolean {
   return trailing >= 2 && trailing < tokens.length;
 }
 
+/** Whether `span` lies in a heading's number. `headings` are in document order: a binary search, not a scan. */
 function isInHeadingNumber(span: Span, headings: readonly Heading[]): boolean {
-  return headings.some((h) => span.start >= h.numberSpan.start && span.end <= h.numberSpan.end);
+  let lo = 0;
+  let hi = headings.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (headings[mid].numberSpan.start <= span.start) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return at >= 0 && span.end <= headings[at].numberSpan.end;
 }
 
 /** `2018年度…统计表` just above the first table: the year when neither title nor period gives one. */
