@@ -17,6 +17,8 @@ const common = {
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  // The table view's page script, run in a webview (client/webview/).
+  esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/webview/tableView.ts'], outfile: 'dist/tableView.js' }),
   esbuild.build({
     ...common,
     entryPoints: ['server/src/main.ts'],

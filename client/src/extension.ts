@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageclient/node';
 import { CONVERTED_EXTENSIONS, EXTRACT_SCHEME, registerConverted } from './converted';
 import { registerStatusBar } from './statusBar';
+import { registerTableView } from './tableView';
 
 const LANGUAGE = 'xxgk-report';
 let client: LanguageClient | undefined;
@@ -160,6 +161,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   registerConverted(context, () => client, t);
   registerStatusBar(context, (doc) => doc.languageId === LANGUAGE || doc.uri.scheme === EXTRACT_SCHEME, t);
+  registerTableView(context, () => client, t);
   await start(context);
 }
 

@@ -1,7 +1,8 @@
 // The extension as a user sees it: Debian's Chromium (playwright-core) drives code-server with the
 // packaged xxgk-report.vsix installed. Opens a seed report, waits for the squiggles and the Problems
 // count, reads the Outline, hovers a total, applies the quick fix from the Ctrl+. menu, switches the
-// extension's messages to English in the Settings editor and back. Saves screenshots for the README.
+// extension's messages to English in the Settings editor and back, opens the table view from its CodeLens.
+// Saves screenshots for the README.
 //
 //   node scripts/e2e/ui.mjs --url http://127.0.0.1:PORT --folder DIR --settings USER/settings.json \
 //     [--screenshots DIR (default out-e2e/screenshots)] [--failures DIR]
@@ -188,6 +189,9 @@ check(draft.includes(CULPRIT_ROW), 'the 2021 draft has the row the culprit step 
 writeFileSync(join(folder, DRAFT), draft.replace(CULPRIT_ROW, CULPRIT_ROW.replace('\t10\t', '\t13\t')));
 copyFileSync(join(ROOT, 'test', 'fixtures', 'import', 'pdf', 'broken-outcome-total-mismatch-2.pdf'), join(folder, PDF));
 const CULPRIT_LINE = draft.slice(0, draft.indexOf(CULPRIT_ROW)).split('\n').length;
+// The table view step: table 3 starts on line 34 (its CodeLens), 四、结转下年度继续办理 (总计 4, its parts 2) is line 66.
+const TABLE3_LINE = draft.slice(0, draft.indexOf('（本列数据的勾稽关系为')).split('\n').length;
+const CARRIED_LINE = draft.slice(0, draft.indexOf('四、结转下年度继续办理\t')).split('\n').length;
 // code-server has no Chinese language pack offline, so its display language is English; a Chinese user
 // would have the pack. The extension's own setting stands in for it (and is what the English step flips).
 const userSettings = JSON.parse(readFileSync(settings, 'utf8'));
@@ -406,6 +410,45 @@ try {
     });
     check(rows.some((r) => r.includes('“总计”（自然人列）应为 17（21个分项之和），此处为 16')), `the PDF's error: ${rows.join(' | ')}`);
     await shot('converted-pdf.png');
+  });
+
+  await step('table view from the CodeLens: wrong cells marked in the webview, a click selects the cell, typing updates it', async () => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('𠀀溪镇');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: '2021' }).first().click();
+    await page.locator('.tab.active', { hasText: '2021' }).waitFor({ state: 'visible' });
+    // The lens above table 3 (line 34) names its coverage and errors: the culprit 13 and 四、结转下年度 总计 4 (parts 2).
+    await goToLine(TABLE3_LINE);
+    const lens = page.locator('.codelens-decoration a', { hasText: '查看表格视图 · 表三（收到和处理申请）：已读取 · 2 处错误' }).first();
+    await lens.waitFor({ state: 'visible' });
+    await lens.click();
+    // code-server nests the webview's page in a second frame.
+    const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const culprit = view.locator(`td.cell[data-line="${CULPRIT_LINE}"][data-column="np"]`);
+    await culprit.waitFor({ state: 'visible', timeout: WAIT });
+    check((await culprit.getAttribute('data-status')) === 'wrong', `the culprit cell's status: ${await culprit.getAttribute('data-status')}`);
+    check((await culprit.innerText()).includes('写 13 / 算 10'), `the culprit cell: ${await culprit.innerText()}`);
+    const tip = (await culprit.getAttribute('title')) ?? '';
+    check(tip.includes('本年新收政府信息公开申请数量') && tip.includes('列：自然人'), `the culprit cell's tooltip: ${tip.slice(0, 300)}`);
+    const total = view.locator(`td.cell[data-line="${CARRIED_LINE}"][data-column="tot"]`);
+    check((await total.getAttribute('data-status')) === 'wrong' && (await total.innerText()).includes('写 4 / 算 2'), `the wrong total: ${await total.innerText()}`);
+    const ok = await view.locator('td.cell.status-ok').count();
+    check(ok > 50, `cells marked ok: ${ok}`);
+    await page.mouse.move(5, 5);
+    await shot('table-view.png');
+    // A click on the wrong total selects it in the report.
+    await total.click();
+    await until(`the selection on line ${CARRIED_LINE}`, (line) => {
+      const s = document.querySelector('#status\\.editor\\.selection')?.textContent ?? '';
+      return s.includes(`Ln ${line},`) && s.includes('(1 selected)') ? s : null;
+    }, CARRIED_LINE);
+    // Typing the sum over the selection: the view follows.
+    await page.keyboard.type('2');
+    await view.locator(`td.cell.status-ok[data-line="${CARRIED_LINE}"][data-column="tot"]`).waitFor({ state: 'visible', timeout: WAIT });
+    check((await total.innerText()).trim() === '2', `the total after typing: ${await total.innerText()}`);
   });
 } catch {
   failed = true;

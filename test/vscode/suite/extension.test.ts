@@ -12,6 +12,20 @@ import {
   FIXTURES, annotatedFixture, expectedRange, seedPath, waitForConfiguration, waitForDiagnostics, workDir,
 } from './helpers';
 
+/** What the table view commands return: the message posted to the webview (client/webview/protocol.ts), in part. */
+interface ViewedTables {
+  readonly uri: string;
+  readonly data: { readonly tables: readonly { readonly index: number; readonly kind: string; readonly rows: readonly {
+    readonly label: string; readonly indicator?: string;
+    readonly cells: readonly { readonly status: string; readonly versus?: string; readonly range: { readonly start: { readonly line: number } } }[];
+  }[] }[] };
+}
+type TableViewMessage = {
+  readonly type: 'data'; readonly mode: 'single' | 'compare'; readonly current: ViewedTables;
+  readonly previous?: ViewedTables | { readonly error: string };
+  readonly comparison?: { readonly changedNow: readonly string[]; readonly carryOver: readonly { column: string; nowValue?: number; beforeValue?: number; equal: boolean }[] };
+} | undefined;
+
 const hasCode = (id: string) => (ds: vscode.Diagnostic[]): boolean => ds.some((d) => codeOf(d) === id);
 const withCode = (ds: readonly vscode.Diagnostic[], id: string): vscode.Diagnostic[] => ds.filter((d) => codeOf(d) === id);
 async function setLocale(value: string | undefined): Promise<void> {
@@ -229,6 +243,54 @@ describe('xxgk-report in a real VS Code extension host', function () {
     await waitForDiagnostics(document.uri, (d) => d.length === 0, 'no problems at all in the consistent 2021 draft');
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
     assert.ok(flattenSymbols(symbols ?? []).filter((s) => s.kind !== vscode.SymbolKind.String).length > 5, 'the consistent draft has an outline');
+  });
+
+  it('table view: a CodeLens on the table, the command opens a webview panel with the wrong total marked', async () => {
+    const { document } = await openCopy(seedPath('004'), '004_湖南省质监局2017年政府信息公开工作年度报告.txt');
+    await waitForDiagnostics(document.uri, hasCode('sum-mismatch'), 'sum-mismatch');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    const lens = (lenses ?? []).find((l) => l.command?.command === 'xxgk-report.showTableView');
+    assert.ok(lens?.command, `no table view lens among ${(lenses ?? []).map((l) => l.command?.title).join(' | ')}`);
+    assert.equal(lens.command.title, '查看表格视图 · 统计表：已读取 · 2 处错误');
+    const shown = await vscode.commands.executeCommand<TableViewMessage>(lens.command.command, ...(lens.command.arguments ?? []));
+    assert.equal(shown?.type, 'data');
+    const replies = shown.current.data.tables[0].rows.find((r) => r.label.includes('申请答复数'));
+    assert.ok(replies, 'the replies row');
+    assert.equal(replies.cells[0].status, 'wrong');
+    assert.equal(replies.cells[0].versus, '写 17 / 算 29');
+    assert.equal(replies.cells[0].range.start.line, 247);
+    const panels = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('xxgk-report.tableView'));
+    assert.equal(panels.length, 1, 'one table view panel');
+    // Asked again for the same document: the panel is reused.
+    await vscode.commands.executeCommand('xxgk-report.showTableView', document.uri);
+    assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('xxgk-report.tableView')).length, 1);
+  });
+
+  it('compare with last year: two reports side by side, the carry-over pair compared', async () => {
+    const now = annotatedFixture('gov2021-tabs.txt').text;
+    const carried = '四、结转下年度继续办理\t2\t1\t0\t0\t0\t0\t3';
+    assert.ok(now.includes(carried));
+    // Last year carried over what this year says it carried in (二、上年结转: 3 1 0 0 0 0 4).
+    const before = now.replace(carried, '四、结转下年度继续办理\t3\t1\t0\t0\t0\t0\t4');
+    const dir = fs.mkdtempSync(path.join(workDir(), 'compare-'));
+    fs.writeFileSync(path.join(dir, '青川市市场监督管理局2022年政府信息公开工作年度报告.txt'), before);
+    const file = path.join(dir, '青川市市场监督管理局2023年政府信息公开工作年度报告.txt');
+    fs.writeFileSync(file, now);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    await vscode.window.showTextDocument(doc);
+    const last = vscode.Uri.file(path.join(dir, '青川市市场监督管理局2022年政府信息公开工作年度报告.txt'));
+    const shown = await vscode.commands.executeCommand<TableViewMessage>('xxgk-report.compareWithPrevious', doc.uri, last);
+    assert.equal(shown?.type, 'data');
+    assert.equal(shown.mode, 'compare');
+    assert.ok(shown.previous && 'data' in shown.previous, JSON.stringify(shown.previous));
+    assert.equal(shown.previous.uri, last.toString());
+    const pairs = shown.comparison?.carryOver ?? [];
+    assert.deepEqual(pairs.filter((p) => ['np', 'tot'].includes(p.column)).map((p) => [p.column, p.nowValue, p.beforeValue, p.equal]), [['np', 3, 3, true], ['tot', 4, 4, true]]);
+    // This year's 结转下年度继续办理 differs from last year's in 自然人 and 总计.
+    const requests = shown.current.data.tables.find((t) => t.kind === 'requests');
+    assert.ok(requests);
+    const r4 = requests.rows.findIndex((r) => r.indicator === 'R4');
+    assert.deepEqual(shown.comparison?.changedNow, [`${requests.index}/${r4}/np`, `${requests.index}/${r4}/tot`]);
   });
 });
 
