@@ -114,10 +114,11 @@ export function registerTableView(context: vscode.ExtensionContext, client: () =
   const picked = new Map<string, string>();
   const lensesChanged = new vscode.EventEmitter<void>();
 
-  const request = async (uri: string, compareWith?: string): Promise<TablesAnswer> => {
+  /** `openOnly`: a document the server has open (a lens or a menu never makes it read a file from disk). */
+  const request = async (uri: string, compareWith?: string, openOnly = false): Promise<TablesAnswer> => {
     const c = client();
     if (!c) return { error: t('检查服务尚未启动', 'the checker is not running') };
-    return c.sendRequest<TablesAnswer>('xxgk-report/tables', { uri, ...(compareWith ? { compareWith } : {}) });
+    return c.sendRequest<TablesAnswer>('xxgk-report/tables', { uri, ...(compareWith ? { compareWith } : {}), ...(openOnly ? { openOnly } : {}) });
   };
 
   /** Asks for the data and posts it; returns what was posted (the commands return it, for scripts and tests). */
@@ -276,7 +277,7 @@ export function registerTableView(context: vscode.ExtensionContext, client: () =
   const lenses: vscode.CodeLensProvider = {
     onDidChangeCodeLenses: lensesChanged.event,
     async provideCodeLenses(doc, token) {
-      const r = await request(doc.uri.toString()).catch(() => undefined);
+      const r = await request(doc.uri.toString(), undefined, true).catch(() => undefined);
       if (!r || 'error' in r || token.isCancellationRequested || r.uri !== doc.uri.toString()) return [];
       return r.data.tables.map((table) => {
         const line = Math.min(table.range.start.line, doc.lineCount - 1);
@@ -295,7 +296,7 @@ export function registerTableView(context: vscode.ExtensionContext, client: () =
     const uri = doc?.uri.toString();
     contextFor = uri;
     const checked = doc && (doc.languageId === LANGUAGE || doc.uri.scheme === EXTRACT_SCHEME || doc.languageId === 'plaintext' || doc.languageId === 'markdown');
-    const r = checked && uri ? await request(uri).catch(() => undefined) : undefined;
+    const r = checked && uri ? await request(uri, undefined, true).catch(() => undefined) : undefined;
     if (contextFor !== uri) return;
     await vscode.commands.executeCommand('setContext', HAS_TABLES, !!r && !('error' in r) && r.data.tables.length > 0);
   };

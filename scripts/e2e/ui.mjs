@@ -154,6 +154,17 @@ async function hoverOnToken(n, token, needle) {
   }, needle);
 }
 
+/** Quick-opens the 2021 draft (𠀀溪镇) and waits for its tab. */
+async function openDraft() {
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('𠀀溪镇');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: '2021' }).first().click();
+  await page.locator('.tab.active', { hasText: '2021' }).waitFor({ state: 'visible' });
+}
+
 async function setLocaleInSettingsEditor(value) {
   await page.keyboard.press('Control+Comma');
   await page.locator('.settings-editor').waitFor({ state: 'visible' });
@@ -334,13 +345,7 @@ try {
   });
 
   await step('a mistyped cell two checks share: one finding on that cell, with both checks in it', async () => {
-    await page.mouse.move(5, 5);
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('𠀀溪镇');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: '2021' }).first().click();
-    await page.locator('.tab.active', { hasText: '2021' }).waitFor({ state: 'visible' });
+    await openDraft();
     await goToLine(CULPRIT_LINE);
     await waitSquiggle(CULPRIT_LINE, 'error');
     const hover = await hoverOnToken(CULPRIT_LINE, '13', '指向此格');
@@ -413,13 +418,7 @@ try {
   });
 
   await step('table view from the CodeLens: wrong cells marked in the webview, a click selects the cell, typing updates it', async () => {
-    await page.mouse.move(5, 5);
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('𠀀溪镇');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: '2021' }).first().click();
-    await page.locator('.tab.active', { hasText: '2021' }).waitFor({ state: 'visible' });
+    await openDraft();
     // The lens above table 3 (line 34) names its coverage and errors: the culprit 13 and 四、结转下年度 总计 4 (parts 2).
     await goToLine(TABLE3_LINE);
     const lens = page.locator('.codelens-decoration a', { hasText: '查看表格视图 · 表三（收到和处理申请）：已读取 · 2 处错误' }).first();

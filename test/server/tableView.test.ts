@@ -72,6 +72,8 @@ describe('LSP: xxgk-report/tables', () => {
     assert.ok(requests);
     const wrong = requests.rows.flatMap((r) => r.cells.filter((c) => c.status === 'wrong').map((c) => ({ label: r.label, c })));
     assert.ok(wrong.some((w) => /总计/.test(w.label) && w.c.findings.some((f) => f.ruleId === 'outcome-total-mismatch')), JSON.stringify(wrong.map((w) => w.label)));
+    const notOpen = await client.request<Tables>('xxgk-report/tables', { uri: file, openOnly: true });
+    assert.match(String(notOpen.error), /文档未打开/);
     const missing = await client.request<Tables>('xxgk-report/tables', { uri: pathToFileURL(join(ROOT, 'no-such-report.txt')).href });
     assert.match(String(missing.error), /无法读取/);
   });

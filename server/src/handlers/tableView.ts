@@ -3,7 +3,7 @@
  * `tableView`, locations as LSP ranges), from the analysis the diagnostics use when the document is open. A file
  * that is not open (last year's report, say) is read from disk with the CLI's rules: text and Markdown as they are,
  * web pages, Word and PDF converted (its ranges are then in the converted text, whose `xxgk-report-extract:` URI
- * the answer names). With `compareWith`, the same for that file, and what differs between the two.
+ * the answer names), unless `openOnly`. With `compareWith`, the same for that file, and what differs between the two.
  */
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,8 @@ export interface TablesParams {
   readonly uri: string;
   /** Last year's report, to compare with. */
   readonly compareWith?: string;
+  /** Only a document the editor has open (for CodeLenses): never read a file from disk. */
+  readonly openOnly?: boolean;
 }
 
 export interface ReportTables {
@@ -54,7 +56,7 @@ const KEEP = 4;
 export function registerTableView(ctx: ServerContext): void {
   const fromDisk = new Map<string, { stamp: string; key: string; loaded: Loaded }>();
 
-  const load = async (uri: string, locale: UiLocale): Promise<Loaded | { error: string }> => {
+  const load = async (uri: string, locale: UiLocale, openOnly = false): Promise<Loaded | { error: string }> => {
     // An open document (a draft, or a converted one already shown): the analysis the diagnostics use.
     for (let attempt = 0; attempt < 3; attempt++) {
       const open = ctx.documents.get(uri) ?? (uri.startsWith('file:') ? ctx.documents.get(extractedUri(uri)) : undefined);
@@ -63,6 +65,7 @@ export function registerTableView(ctx: ServerContext): void {
       if (checked) return { uri: open.uri, version: open.version, doc: checked.doc, report: checked.analysis.report, findings: checked.analysis.findings };
       // The document changed while its settings were fetched: ask again for the newer version.
     }
+    if (openOnly) return { error: locale === 'zh' ? '文档未打开' : 'the document is not open' };
     const file = originalUri(uri) ?? uri;
     if (!file.startsWith('file:')) return { error: locale === 'zh' ? '只能读取本地文件' : 'only local files can be read' };
     const path = fileURLToPath(file);
@@ -96,7 +99,7 @@ export function registerTableView(ctx: ServerContext): void {
     const uri = typeof params?.uri === 'string' ? params.uri : '';
     if (!uri) return { error: 'expected {uri}' };
     const locale = ctx.settings.localeOf(await ctx.settings.get(uri));
-    const now = await load(uri, locale);
+    const now = await load(uri, locale, params.openOnly === true);
     if ('error' in now) return now;
     const current = shaped(now, locale);
     if (typeof params.compareWith !== 'string' || !params.compareWith) return current;

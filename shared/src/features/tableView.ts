@@ -97,7 +97,7 @@ export interface TableViewData<L = Span> {
 }
 
 /** Columns printed under a shared heading in the official tables. */
-const COLUMN_GROUPS: Readonly<Record<string, { zh: string; en: string }>> = {
+export const COLUMN_GROUPS: Readonly<Record<string, { zh: string; en: string }>> = {
   biz: { zh: '法人或其他组织', en: 'Legal persons or other organisations' },
   res: { zh: '法人或其他组织', en: 'Legal persons or other organisations' },
   npo: { zh: '法人或其他组织', en: 'Legal persons or other organisations' },
