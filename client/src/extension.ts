@@ -21,6 +21,12 @@ function chinese(): boolean {
 }
 const t = (zhText: string, enText: string): string => (chinese() ? zhText : enText);
 
+/** The globs of `xxgk-report.files` that add files (the ones without `!`). */
+function includedGlobs(): string[] {
+  const globs = vscode.workspace.getConfiguration(LANGUAGE).get<unknown>('files', []);
+  return Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim() !== '' && !g.startsWith('!')) : [];
+}
+
 function selector(): DocumentSelector {
   // Plain text and Markdown keep their language (preview, highlighting); the server checks them only when their
   // content is a report (shared/src/features/recognise.ts).
@@ -28,6 +34,8 @@ function selector(): DocumentSelector {
   const languages = plain ? [LANGUAGE, 'plaintext', 'markdown'] : [LANGUAGE];
   return [
     ...languages.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+    // `xxgk-report.files`: files named there are checked whatever their language.
+    ...includedGlobs().map((glob) => ({ scheme: 'file', pattern: glob.startsWith('**/') || glob.startsWith('/') ? glob : `**/${glob}` })),
     // Web pages, Word files and PDFs, shown as the text they are checked as (converted.ts).
     { scheme: EXTRACT_SCHEME, language: LANGUAGE },
   ];
@@ -114,12 +122,34 @@ let output: vscode.OutputChannel | undefined;
  * could not be checked are counted in the closing message and listed in the output channel.
  */
 async function checkWorkspace(): Promise<void> {
+  await runWorkspaceCheck(false);
+}
+
+/** Report candidates in the workspace: the formats the checker reads, and whatever `xxgk-report.files` adds. */
+async function workspaceFiles(token: vscode.CancellationToken): Promise<string[]> {
+  const skip = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}';
+  const lists = await Promise.all([`**/*.{txt,md,${CONVERTED_EXTENSIONS.join(',')}}`, ...includedGlobs()].map((glob) => vscode.workspace.findFiles(glob, skip, 5000, token)));
+  return [...new Set(lists.flat().map((uri) => uri.toString()))];
+}
+
+/** The files of the last workspace check: checked again, quietly, when a setting changes or the server restarts. */
+let lastWorkspaceCheck: readonly string[] | undefined;
+
+/**
+ * The workspace check. `quiet` (after a settings change): progress in the status bar and no closing message, so
+ * the Problems panel keeps the workspace's results, recomputed with the new settings, rather than losing them.
+ */
+async function runWorkspaceCheck(quiet: boolean): Promise<void> {
   if (!client) return;
   const c = client;
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('检查工作区中的年度报告', 'Checking annual reports in the workspace'), cancellable: true }, async (progress, token) => {
-    const found = await vscode.workspace.findFiles(`**/*.{txt,md,${CONVERTED_EXTENSIONS.join(',')}}`, '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}', 5000, token);
+  const location = quiet ? vscode.ProgressLocation.Window : vscode.ProgressLocation.Notification;
+  await vscode.window.withProgress({ location, title: t('检查工作区中的年度报告', 'Checking annual reports in the workspace'), cancellable: !quiet }, async (progress, token) => {
+    const found = quiet && lastWorkspaceCheck
+      ? lastWorkspaceCheck
+      : await workspaceFiles(token);
+    lastWorkspaceCheck = found;
     // The server decides by name and content which are reports, and says why the others are not checked.
-    const reports = found.map((uri) => uri.toString());
+    const reports = [...found];
     let done = 0;
     let problems = 0;
     const failed: CheckedFile[] = [];
@@ -137,6 +167,7 @@ async function checkWorkspace(): Promise<void> {
       output.clear();
       for (const f of failed) output.appendLine(`${vscode.Uri.parse(f.uri).fsPath}: ${f.failed}`);
     }
+    if (quiet) return;
     const checked = done - failed.length;
     const message = t(`已检查 ${checked} 份报告，发现 ${problems} 个错误和警告。`, `Checked ${checked} reports; ${problems} errors and warnings.`)
       + (unreadable.length ? t(` ${unreadable.length} 个文件无法读取。`, ` ${unreadable.length} files could not be read.`) : '')
@@ -153,10 +184,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand(`${LANGUAGE}.checkWorkspace`, checkWorkspace),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
-      if (!e.affectsConfiguration(`${LANGUAGE}.checkPlainText`)) return;
-      await client?.stop();
-      client = undefined;
-      await start(context);
+      if (!e.affectsConfiguration(LANGUAGE)) return;
+      if (e.affectsConfiguration(`${LANGUAGE}.checkPlainText`) || e.affectsConfiguration(`${LANGUAGE}.files`)) {
+        // The documents the client hands to the server change: a new client (which clears what the old one showed).
+        await client?.stop();
+        client = undefined;
+        await start(context);
+      }
+      // Files that are not open keep the diagnostics of the last workspace check: recompute them with the new
+      // settings (listing the workspace again when the files to check changed).
+      if (e.affectsConfiguration(`${LANGUAGE}.files`)) lastWorkspaceCheck &&= await workspaceFiles(new vscode.CancellationTokenSource().token);
+      if (lastWorkspaceCheck) await runWorkspaceCheck(true);
     }),
   );
   registerConverted(context, () => client, t);

@@ -10,6 +10,7 @@ import { toCheckOptions, type Settings, type SettingsStore } from './settings';
 import type { UiLocale } from './messages';
 import { analyze, crossYearEnabled, crossYearFindings, fixToFixpoint, looksLikeReport, parseReport, type Finding, type FixAllResult, type Report } from '../../shared/src/index';
 import { PreviousFinder, type PreviousReport } from './crossYear';
+import { fileVerdict } from './files';
 
 /** Documents in this language are reports by the user's choice (file name or language mode). */
 const REPORT_LANGUAGE = 'xxgk-report';
@@ -38,6 +39,8 @@ export interface ClientCaps {
 
 export interface Checked {
   readonly doc: TextDocument;
+  /** The document is checked: a report by its language, its content or `xxgk-report.files`. */
+  readonly isReport: boolean;
   /** With the cross-year findings when last year's report (`previous`) is known. */
   readonly analysis: Analysis;
   /** Last year's report of the same body, which the cross-year findings' related locations point into. */
@@ -55,6 +58,8 @@ export class ServerContext {
   /** Base URL of the rule pages (a `file:` URL of the installed `docs/rules/` when present). */
   readonly docsBase: string;
   readonly maxLength: number;
+  /** The workspace folders' local paths. */
+  readonly roots: readonly string[];
   /** Finds last year's report of an open report among the open documents and the workspace's files. */
   readonly previous: PreviousFinder;
   /** Cross-year findings by URI, for the document version and last year's text they were computed for. */
@@ -73,10 +78,11 @@ export class ServerContext {
     this.caps = init.caps;
     this.docsBase = init.docsBase;
     this.maxLength = init.maxLength;
+    this.roots = init.roots?.() ?? [];
     this.previous = new PreviousFinder({
       documents: init.documents,
       reportOf: (doc) => this.reportOf(doc),
-      roots: init.roots ?? (() => []),
+      roots: () => this.roots,
       onChange: () => this.onPreviousChanged(),
       log: (where, e) => this.log(where, e),
     });
@@ -100,12 +106,18 @@ export class ServerContext {
     if (!doc || doc.version !== before.version) return undefined;
     const text = doc.getText();
     const locale = this.settings.localeOf(settings);
-    if (!isReportDocument(doc)) return { doc, analysis: { uri, version: doc.version, report: emptyReport(text), findings: [] }, settings, locale };
+    if (!this.isReport(doc, settings)) return { doc, isReport: false, analysis: { uri, version: doc.version, report: emptyReport(text), findings: [] }, settings, locale };
     const options = toCheckOptions(settings);
     const analysis = this.cache.get(uri, doc.version, text, options);
     const cross = await this.withPrevious(analysis, options);
     if (this.documents.get(uri)?.version !== doc.version) return undefined;
-    return { doc, settings, locale, ...cross };
+    return { doc, isReport: true, settings, locale, ...cross };
+  }
+
+  /** Whether the checker looks at `doc`: `xxgk-report.files` first, then its language or content. */
+  isReport(doc: TextDocument, settings: Settings): boolean {
+    const verdict = fileVerdict(doc.uri, settings.files, this.roots);
+    return verdict === 'exclude' ? false : verdict === 'include' ? true : isReportDocument(doc);
   }
 
   /**

@@ -31,6 +31,8 @@ export const SettingsSchema = z.object({
   /** `auto` follows the editor's display language. */
   // Chinese first: the reports, their readers and the rules are Chinese whatever the editor's language.
   locale: z.enum(['auto', 'zh-cn', 'en']).default('zh-cn'),
+  /** Globs of files to check whatever their content (`!` in front: never check); the last match decides. */
+  files: z.array(z.string().max(1000)).max(500).default([]),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -91,6 +93,7 @@ export function parseSettings(raw: unknown, locale: UiLocale = 'zh'): ParsedSett
     maxProblems: field('maxProblems', shape.maxProblems),
     infoAsHint: field('infoAsHint', shape.infoAsHint),
     locale: field('locale', shape.locale),
+    files: field('files', shape.files),
   };
   return { settings, problems };
 }

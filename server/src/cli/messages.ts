@@ -30,6 +30,7 @@ export const M = {
   cannotRead: (file: string, reason: string) => ({ zh: `无法读取 ${file}：${reason}`, en: `cannot read ${file}: ${reason}` }),
   cannotWrite: (file: string, reason: string) => ({ zh: `无法写入 ${file}：${reason}`, en: `cannot write ${file}: ${reason}` }),
   binary: { zh: '不支持的二进制文件，无法检查（可检查 .txt .md .html .docx .pdf）', en: 'unsupported binary file: cannot be checked (.txt .md .html .docx .pdf can)' },
+  excludedByFiles: { zh: '按设置 xxgk-report.files 排除，未检查', en: 'excluded by the setting xxgk-report.files: not checked' },
   notAReport: { zh: '未识别为政府信息公开工作年度报告（没有报告标题，也没有统计表），未检查', en: 'not recognised as an annual disclosure report (no report title, no statistics table): not checked' },
   notRegular: { zh: '已跳过：不是普通文件（管道、设备等）', en: 'skipped: not a regular file (a pipe, a device…)' },
   tooLarge: (mib: number) => ({ zh: `已跳过：文件超过 ${mib} MiB`, en: `skipped: file larger than ${mib} MiB` }),
@@ -118,6 +119,12 @@ Usage:
   xxgk-report extract <file>       print the text a web page, Word file or PDF is
                                    checked as, tables as aligned pipe tables
                                    (save it as .md to start an editable draft)
+  xxgk-report draft --from <last year's report> [--year <year>] [--out <file.md>] [--force]
+                                   start this year's draft from last year's report:
+                                   years moved on, the new format's tables empty but for
+                                   the carry-over, last year's sentences marked 〔上年原文〕
+                                   and figures put in 〔〕 (docs/draft.md); standard output
+                                   unless --out (an existing file only with --force)
   xxgk-report --help | --version
 
 Directories are searched recursively for .txt .md .html .htm .shtml .docx .pdf
@@ -170,6 +177,11 @@ Exit codes:
   xxgk-report check [选项] <文件|目录>...
   xxgk-report extract <文件>       输出网页、Word 或 PDF 文件转换后被检查的文字，表格
                                    排成对齐的竖线表（另存为 .md 即可作为可编辑草稿）
+  xxgk-report draft --from <上年报告> [--year <年度>] [--out <文件.md>] [--force]
+                                   从上年报告生成本年草稿：年份顺延，表格为本年格式、
+                                   只填上年结转，上年的句子标〔上年原文〕、数字加〔〕
+                                   （见 docs/draft.md）；默认输出到标准输出，--out 写入
+                                   文件（已存在的文件须加 --force 才覆盖）
   xxgk-report --help | --version
 
 目录会递归查找 .txt .md .html .htm .shtml .docx .pdf 文件（以及 .doc/.wps，会提示

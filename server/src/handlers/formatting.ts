@@ -4,7 +4,7 @@
  */
 import type { TextEdit } from 'vscode-languageserver/node';
 import { alignPipeTables } from '../../../shared/src/index';
-import { isReportDocument, type ServerContext } from '../context';
+import type { ServerContext } from '../context';
 import { toOffset, toTextEdits } from '../convert';
 
 export const ON_TYPE_TRIGGERS = { firstTriggerCharacter: '\n', moreTriggerCharacter: ['|'] };
@@ -14,7 +14,7 @@ export function registerFormatting(ctx: ServerContext): void {
     const checked = await ctx.check(uri);
     if (!checked) return [];
     const { doc } = checked;
-    if (!isReportDocument(doc)) return [];
+    if (!checked.isReport) return [];
     const text = doc.getText();
     const from = range ? toOffset(doc, range.start) : 0;
     const to = range ? toOffset(doc, range.end) : text.length;

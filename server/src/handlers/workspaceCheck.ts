@@ -15,6 +15,7 @@ import { readReportBytes } from '../cli/readCheck';
 import { loadReport, type LoadedReport } from '../import/load';
 import { EXTRACT_SCHEME, extractedUri } from '../import/virtual';
 import { M } from '../cli/messages';
+import { fileVerdict } from '../files';
 
 /** File names the report language is given to (package.json `languages`): reports by the user's naming. */
 const REPORT_NAME = /年度报告[^/]*\.(?:txt|md)$|年报[^/]*\.(?:txt|md)$|\.xxgk\.md$/;
@@ -80,7 +81,12 @@ export function registerWorkspaceCheck(ctx: ServerContext, diagnostics: Diagnost
       const settings = await ctx.settings.get(uri);
       // A text file is a report by its name (the report language) or by its content; anything else is listed as
       // not checked, with the reason.
-      if (!uri.startsWith(`${EXTRACT_SCHEME}:`) && !isReportDocument(doc)) {
+      const verdict = fileVerdict(uri, settings.files, ctx.roots);
+      if (verdict === 'exclude') {
+        files.push(await notChecked(uri, M.excludedByFiles, true));
+        continue;
+      }
+      if (verdict !== 'include' && !uri.startsWith(`${EXTRACT_SCHEME}:`) && !isReportDocument(doc)) {
         files.push(await notChecked(uri, M.notAReport, true));
         continue;
       }
@@ -88,13 +94,13 @@ export function registerWorkspaceCheck(ctx: ServerContext, diagnostics: Diagnost
       const plain = cache.get(uri, doc.version, doc.getText(), options);
       // A converted page or document found by its extension alone may be anything: one with neither a report
       // title nor a statistics table is listed as not checked, never as clean.
-      if (uri.startsWith(`${EXTRACT_SCHEME}:`) && isNotAReport(plain.report, plain.findings)) {
+      if (verdict !== 'include' && uri.startsWith(`${EXTRACT_SCHEME}:`) && isNotAReport(plain.report, plain.findings)) {
         files.push(await notChecked(uri, M.notAReport, true));
         continue;
       }
       // Compared with last year's report of the same body, as an open document is.
       const { analysis, previous } = await ctx.withPrevious(plain, options);
-      const items = diagnosticsFor(ctx, { doc, analysis, settings, locale: ctx.settings.localeOf(settings), ...(previous ? { previous } : {}) });
+      const items = diagnosticsFor(ctx, { doc, isReport: true, analysis, settings, locale: ctx.settings.localeOf(settings), ...(previous ? { previous } : {}) });
       const count = (s: number): number => items.filter((d) => d.severity === s).length;
       files.push({ uri, errors: count(1), warnings: count(2), infos: count(3), hints: count(4) });
       if (!open) {
