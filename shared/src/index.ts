@@ -45,3 +45,5 @@ export {
   nextYearDraft, templateForYear, PREVIOUS_TEXT_MARK, type NextDraft, type NextDraftOptions, type NextDraftSummary, type CarriedCell,
 } from './crossyear/nextDraft';
 export { crossYearFindings, crossYearEnabled, CROSS_YEAR_RULES } from './crossyear/check';
+export { reportStarts } from './model/consolidated';
+export * from './review/index';

@@ -1,13 +1,12 @@
 /** Parsing the command line. Pure: validation against the rule registry happens in `run`. */
 import type { Lang } from './messages';
+import { commandWord, langOption, readSharedValue, type Level, type TemplateName } from './options';
+import { parseReviewArgs, REVIEW_VALUE_OPTIONS, type ReviewArgs } from './review/args';
 
 export type OutputFormat = 'human' | 'json' | 'sarif';
-export type TemplateName = 'gov2014' | 'gov2019' | 'gov2021';
-export type Level = 'error' | 'warning' | 'info' | 'hint' | 'off';
+export { LEVELS, TEMPLATES, type Level, type TemplateName } from './options';
 
 export const FORMATS: readonly OutputFormat[] = ['human', 'json', 'sarif'];
-export const TEMPLATES: readonly TemplateName[] = ['gov2014', 'gov2019', 'gov2021'];
-export const LEVELS: readonly Level[] = ['error', 'warning', 'info', 'hint', 'off'];
 
 export interface CheckArgs {
   readonly command: 'check';
@@ -36,6 +35,7 @@ export interface ExtractArgs {
 export type ParsedArgs =
   | CheckArgs
   | ExtractArgs
+  | ReviewArgs
   | { readonly command: 'help'; readonly lang?: Lang }
   | { readonly command: 'version' }
   | { readonly command: 'usage-error'; readonly message: { zh: string; en: string }; readonly lang?: Lang };
@@ -50,7 +50,6 @@ function usage(zh: string, en: string, lang?: Lang): ParsedArgs {
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positional: string[] = [];
   let format: OutputFormat = 'human';
-  let lang: Lang | undefined;
   let template: TemplateName | undefined;
   const rules: { id: string; level: Level }[] = [];
   let narrative = true;
@@ -64,14 +63,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let endOfOptions = false;
 
   // --lang is looked for first so that every usage error is in the language asked for.
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--') break;
-    const m = /^--lang(?:=(.*))?$/.exec(argv[i]);
-    if (m) {
-      const v = m[1] ?? argv[i + 1];
-      if (v === 'zh' || v === 'en') lang = v;
-    }
-  }
+  const lang: Lang | undefined = langOption(argv);
+  // `review` has options of its own (--out, html/csv/json).
+  if (commandWord(argv, new Set([...VALUE_OPTIONS, ...REVIEW_VALUE_OPTIONS])) === 'review') return parseReviewArgs(argv, lang);
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -99,31 +93,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
           }
           format = value as OutputFormat;
           break;
-        case '--lang':
-          if (value !== 'zh' && value !== 'en') return usage(`未知的语言：${value}（可选 zh、en）`, `unknown language: ${value} (zh or en)`, lang);
-          break;
-        case '--template':
-          if (!(TEMPLATES as readonly string[]).includes(value)) {
-            return usage(`未知的模板：${value}（可选 ${TEMPLATES.join('、')}）`, `unknown template: ${value} (one of ${TEMPLATES.join(', ')})`, lang);
-          }
-          template = value as TemplateName;
-          break;
-        case '--jobs':
-        case '-j':
-          if (!/^[1-9]\d{0,2}$/.test(value)) return usage(`--jobs 需要一个正整数：${value}`, `--jobs takes a positive integer: ${value}`, lang);
-          jobs = Number(value);
-          break;
-        case '--rule':
-          for (const part of value.split(',')) {
-            const m = /^\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(part);
-            if (!m) return usage(`--rule 的格式应为 规则=级别：${part}`, `--rule takes id=level: ${part}`, lang);
-            const level = m[2].toLowerCase();
-            if (!(LEVELS as readonly string[]).includes(level)) {
-              return usage(`未知的级别：${m[2]}（可选 ${LEVELS.join('、')}）`, `unknown level: ${m[2]} (one of ${LEVELS.join(', ')})`, lang);
-            }
-            rules.push({ id: m[1], level: level as Level });
-          }
-          break;
+        default: {
+          // --lang, --template, --jobs, --rule: read as review reads them.
+          const shared = { rules, template, jobs };
+          const error = readSharedValue(name, value, shared);
+          if (error) return usage(error.zh, error.en, lang);
+          template = shared.template;
+          jobs = shared.jobs;
+        }
       }
       continue;
     }

@@ -17,13 +17,14 @@ import {
   builtinTemplates,
   cellPlace,
   describeSource,
+  plainCoverage,
   isNotAReport,
   sourceAt,
   type TextEdit,
 } from '../../../shared/src/index';
 import { writeFileAtomic } from './atomicWrite';
 import { MAX_FILE_BYTES, statRefusal } from './readCheck';
-import { loadReport } from '../import/load';
+import { loadReport, type LoadedReport } from '../import/load';
 import { unifiedDiff } from './diff';
 import { encodeText, roundTrips, type EncodingName } from './encoding';
 import type { CliFs } from './io';
@@ -89,18 +90,8 @@ function toFileEdits(edits: readonly TextEdit[], norm: NormalizedText, eol: EolS
   }));
 }
 
-function toJsonCoverage(c: Coverage): JsonCoverage {
-  return {
-    template: c.template ?? null,
-    verdict: c.verdict,
-    tables: c.tables.map((t) => ({
-      kind: t.kind,
-      state: t.state,
-      title: t.title,
-      ...(t.cells ? { cells: { ...t.cells } } : {}),
-      ...(t.missingRows ? { missingRows: [...t.missingRows] } : {}),
-    })),
-  };
+export function toJsonCoverage(c: Coverage): JsonCoverage {
+  return plainCoverage(c);
 }
 
 /** Where a finding is in a converted file's original: page, paragraph, table cell, and all that in words. */
@@ -194,9 +185,17 @@ function changedSince(env: FileEnv, abs: string, stamp: string): boolean {
   }
 }
 
-export async function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): Promise<FileOutcome> {
-  const { lang } = job;
-  if (entry.error) return failed(entry, errnoReason(entry.error, lang), lang);
+/** A file read and converted (`loaded`), or the outcome that says why it was not (`done`: unreadable or skipped). */
+export type ReadOutcome =
+  | { readonly kind: 'done'; readonly outcome: FileOutcome }
+  | { readonly kind: 'loaded'; readonly bytes: Buffer; readonly stamp: string; readonly decoded: Extract<LoadedReport, { kind: 'text' | 'imported' }> };
+
+/**
+ * Reads one entry and makes it text, with the same decisions as the editor's workspace check (import/load.ts):
+ * walk errors, non-regular and too large files, refused formats, empty files. Shared by `check` and `review`.
+ */
+export async function readEntry(entry: WalkEntry, env: FileEnv, lang: Lang): Promise<ReadOutcome> {
+  if (entry.error) return { kind: 'done', outcome: failed(entry, errnoReason(entry.error, lang), lang) };
 
   let bytes: Buffer;
   let stamp = '';
@@ -207,18 +206,25 @@ export async function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): P
       // A FIFO blocks and a device never ends: a file named on the command line must be a regular file.
       const st = env.fs.statSync(entry.abs);
       const refusal = statRefusal(st);
-      if (refusal) return noted(entry, null, refusal[lang]);
+      if (refusal) return { kind: 'done', outcome: noted(entry, null, refusal[lang]) };
       stamp = `${st.size}:${st.mtimeMs}`;
       bytes = env.fs.readFileSync(entry.abs);
     }
   } catch (e) {
-    return failed(entry, errnoReason(e as NodeJS.ErrnoException, lang), lang);
+    return { kind: 'done', outcome: failed(entry, errnoReason(e as NodeJS.ErrnoException, lang), lang) };
   }
 
-  // The same decisions as the editor's workspace check (import/load.ts).
   const decoded = await loadReport(entry.path, bytes);
-  if (decoded.kind === 'unreadable') return failed(entry, decoded.reason[lang], lang);
-  if (decoded.kind === 'skipped') return noted(entry, decoded.encoding, decoded.reason[lang]);
+  if (decoded.kind === 'unreadable') return { kind: 'done', outcome: failed(entry, decoded.reason[lang], lang) };
+  if (decoded.kind === 'skipped') return { kind: 'done', outcome: noted(entry, decoded.encoding, decoded.reason[lang]) };
+  return { kind: 'loaded', bytes, stamp, decoded };
+}
+
+export async function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): Promise<FileOutcome> {
+  const { lang } = job;
+  const read = await readEntry(entry, env, lang);
+  if (read.kind === 'done') return read.outcome;
+  const { bytes, stamp, decoded } = read;
   const { encoding } = decoded;
   const imported = decoded.kind === 'imported' ? decoded.imported : undefined;
 

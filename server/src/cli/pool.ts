@@ -7,8 +7,9 @@
  * `workerData`; `main.ts` sees it is not the main thread and calls `workerMain`.
  */
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { checkFile, type FileJob, type FileOutcome } from './checkFile';
+import { checkFile, type FileEnv, type FileJob, type FileOutcome } from './checkFile';
 import { nodeFsImpl } from './io';
+import { readReviewFile } from './review/readReports';
 import type { WalkEntry } from './walk';
 
 /** Files in flight per worker: enough to keep it busy while the main thread prints. */
@@ -16,17 +17,26 @@ const IN_FLIGHT_PER_WORKER = 4;
 
 export const WORKER_MARK = 'xxgk-report-cli-worker';
 
+/** What a worker does with each file: `check` (checkFile) or `review` (readReviewFile: the reports in it, analysed). */
+export type WorkerTask = 'check' | 'review';
+
+const TASKS: Record<WorkerTask, (entry: WalkEntry, job: FileJob, env: FileEnv) => Promise<unknown>> = {
+  check: checkFile,
+  review: readReviewFile,
+};
+
 interface WorkerInit {
   readonly mark: typeof WORKER_MARK;
   readonly job: FileJob;
+  readonly task?: WorkerTask;
 }
 interface Request {
   readonly id: number;
   readonly entry: { readonly path: string; readonly abs: string };
 }
-interface Reply {
+interface Reply<O = FileOutcome> {
   readonly id: number;
-  readonly outcome: FileOutcome;
+  readonly outcome: O;
 }
 
 /** True in a thread started by `checkInWorkers`. */
@@ -35,11 +45,12 @@ export function isCliWorker(): boolean {
 }
 
 export function workerMain(): void {
-  const { job } = workerData as WorkerInit;
+  const { job, task } = workerData as WorkerInit;
   const env = { fs: nodeFsImpl, readStdin: (_limit: number) => Buffer.alloc(0) };
+  const work = TASKS[task ?? 'check'];
   parentPort!.on('message', (req: Request) => {
-    void checkFile(req.entry, job, env).then((outcome) => {
-      const reply: Reply = { id: req.id, outcome };
+    void work(req.entry, job, env).then((outcome) => {
+      const reply: Reply<unknown> = { id: req.id, outcome };
       parentPort!.postMessage(reply);
     });
   });
@@ -50,15 +61,17 @@ export function workerMain(): void {
  * input order. Entries the workers cannot take (with a walk error, or standard input) are checked
  * by `local` on this thread. If a worker dies, the files it had not finished are checked locally.
  */
-export async function checkInWorkers(
+export async function checkInWorkers<O = FileOutcome>(
   entries: readonly WalkEntry[],
   job: FileJob,
   script: string,
   threads: number,
-  local: (entry: WalkEntry) => Promise<FileOutcome>,
-  emit: (index: number, outcome: FileOutcome) => void,
+  local: (entry: WalkEntry) => Promise<O>,
+  emit: (index: number, outcome: O) => void,
+  /** What the workers do with each file (default `check`); `local` must do the same. */
+  task: WorkerTask = 'check',
 ): Promise<void> {
-  const done = new Map<number, FileOutcome>();
+  const done = new Map<number, O>();
   let nextToEmit = 0;
   let nextToSend = 0;
   const flush = () => {
@@ -123,11 +136,11 @@ export async function checkInWorkers(
     };
 
     for (let t = 0; t < threads; t++) {
-      const init: WorkerInit = { mark: WORKER_MARK, job };
+      const init: WorkerInit = { mark: WORKER_MARK, job, ...(task !== 'check' ? { task } : {}) };
       const w = new Worker(script, { workerData: init, stdout: false, stderr: false });
       workers.add(w);
       inFlight.set(w, new Set());
-      w.on('message', (reply: Reply) => {
+      w.on('message', (reply: Reply<O>) => {
         inFlight.get(w)?.delete(reply.id);
         done.set(reply.id, reply.outcome);
         feed(w);

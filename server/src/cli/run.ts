@@ -13,6 +13,8 @@ import type { CliIo } from './io';
 import type { JsonSummary } from './jsonSchema';
 import { M, defaultLang, errnoReason, helpText, type Lang } from './messages';
 import { checkInWorkers } from './pool';
+import { Progress } from './progress';
+import { review } from './review/run';
 import { VERSION } from './version';
 import { collectFiles, type WalkEntry } from './walk';
 
@@ -25,42 +27,11 @@ export const EXIT_TROUBLE = 2;
 
 /** The progress line appears for more files than this, on a terminal, in human format. */
 export const PROGRESS_MIN_FILES = 20;
-const PROGRESS_INTERVAL_MS = 100;
 /** Worker threads are used only for at least this many files (starting one costs ~0.1 s). */
 export const PARALLEL_MIN_FILES = 16;
 /** At most this many worker threads by default. */
 const MAX_DEFAULT_THREADS = 8;
 const STDIN_NAME = '<stdin>';
-
-// ---------------------------------------------------------------- progress
-
-class Progress {
-  private shown = false;
-  private lastDraw = -Infinity;
-
-  constructor(
-    private readonly io: CliIo,
-    private readonly total: number,
-    private readonly lang: Lang,
-    readonly enabled: boolean,
-  ) {}
-
-  tick(done: number): void {
-    if (!this.enabled) return;
-    const now = this.io.now();
-    if (now - this.lastDraw < PROGRESS_INTERVAL_MS && done !== this.total) return;
-    this.lastDraw = now;
-    this.io.stderr(`\r\x1b[K${M.progress(done, this.total)[this.lang]}`);
-    this.shown = true;
-  }
-
-  clear(): void {
-    if (!this.shown) return;
-    this.io.stderr('\r\x1b[K');
-    this.shown = false;
-    this.lastDraw = -Infinity;
-  }
-}
 
 // ---------------------------------------------------------------- run
 
@@ -110,6 +81,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
   }
   if (parsed.command === 'extract') return extract(parsed.path, parsed.lang ?? envLang, io);
+  if (parsed.command === 'review') return review(parsed, io, envLang);
   const args = parsed;
   const lang = args.lang ?? envLang;
   const usageError = (msg: { zh: string; en: string }) => {
@@ -146,7 +118,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   ];
 
   const human = args.format === 'human';
-  const progress = new Progress(io, entries.length, lang, human && io.stderrIsTTY && entries.length > PROGRESS_MIN_FILES);
+  const progress = new Progress(io, entries.length, (done, total) => M.progress(done, total)[lang], human && io.stderrIsTTY && entries.length > PROGRESS_MIN_FILES);
   const out = (s: string) => {
     if (io.stdoutIsTTY) progress.clear();
     io.stdout(s);
