@@ -56,6 +56,13 @@ export async function runEngine({ quick }) {
       const doc = documentPrefix(whole, bytes);
       return { label: `generated ${fmtBytes(bytes)} (${doc.reports} reports)`, kind: 'generated', nominal: bytes, text: doc.text };
     }),
+    // A web page's text dump: the 1 MB document on one line, tags and tabs gone, so the tables' digits run together and
+    // the run-together reader (shared/src/model/tables.ts, runSplit.ts) splits them by their identities. Not in the fit.
+    (() => {
+      const doc = documentPrefix(whole, 1 * MB);
+      const text = doc.text.replace(/<[^>]*>/g, '').split('\n').map((l) => l.replace(/\t/g, '')).join('');
+      return { label: `one-line web dump ${fmtBytes(1 * MB)} (${doc.reports} reports)`, kind: 'dump', text };
+    })(),
   ];
 
   const rows = [];

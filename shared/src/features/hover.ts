@@ -43,6 +43,7 @@ const T = {
   unmatched: { zh: '未匹配到模板指标', en: 'not matched to a template indicator' },
   balance: { zh: '勾稽关系', en: 'Balance' },
   inTable: { zh: '表中对应', en: 'In the table' },
+  inferred: { zh: '此数字由表内勾稽关系推算（原文数字连写）', en: 'This figure was inferred from the table\'s own identities (the original runs the figures together)' },
 } as const;
 
 const SEVERITY_ICON: Record<Finding['severity'], string> = { error: '⛔', warning: '⚠️', info: 'ℹ️', hint: '💡' };
@@ -99,6 +100,13 @@ function coverageHover(report: Report, templates: ReadonlyMap<TemplateId, Templa
     const name = md(pick(TABLE_LABELS[c.kind], locale));
     const cells = c.cells ? `${c.cells.read}/${c.cells.expected}` : '';
     const missing = c.missingRows?.length ? (locale === 'en' ? `; not found: ${c.missingRows.map(md).join(', ')}` : `；未读到：${c.missingRows.map((r) => `“${md(r)}”`).join('、')}`) : '';
+    if (c.inferred) {
+      // Cells cut out of digits run together: read by the table's identities, so not checked against them.
+      lines.push(locale === 'en'
+        ? `**${name}**: ${cells} cells, ${c.inferred} of them inferred from the table's identities (figures run together in the original); its totals not checked independently${missing}`
+        : `**${name}**：${cells} 格，其中 ${c.inferred} 格由表内勾稽关系推算（原文数字连写），合计关系未独立核对${missing}`);
+      continue;
+    }
     lines.push(c.state === 'read'
       ? (locale === 'en' ? `**${name}**: read, ${cells} cells; every figure checked` : `**${name}**：已读取 ${cells} 格，数字均已核对`)
       : (locale === 'en' ? `**${name}**: read in part, ${cells} cells${missing}; those figures are not checked` : `**${name}**：只读到 ${cells} 格${missing}，这些数字未核对`));
@@ -187,6 +195,7 @@ function cellHover(ctx: RuleContext, table: Table, row: TableRow, cell: Cell, lo
       : cell.state === 'missing' ? t('missing', locale) : `${t('invalid', locale)}${paren(md(cell.raw), locale)}`;
     lines.push('', kv('value', value, locale));
   }
+  if (cell.inferred) lines.push('', `_${t('inferred', locale)}_`);
   lines.push('', '---', footer(table, template, locale));
   return { span: cell.span, markdown: lines.join('\n') };
 }

@@ -71,6 +71,12 @@ export interface Cell {
   readonly state: 'number' | 'missing' | 'invalid';
   /** Set when `state` is `number`. */
   readonly value?: number;
+  /**
+   * Set when the cell was cut out of a run of digits that held several cells (a web page copied as text,
+   * `1020300` for 1|0|2|0|3|0|0) and its value is the unique split that satisfies the table's own identities
+   * (`model/runSplit.ts`). Its sums were used to read it, so they were not checked independently.
+   */
+  readonly inferred?: true;
 }
 
 /** A table row matched (or not) to a template indicator. */
@@ -99,7 +105,8 @@ export type TableKind =
   /** 四、政府信息公开行政复议、行政诉讼情况 (2019/2021). */
   | 'review';
 
-export type TableLayout = 'tabs' | 'pipes' | 'html' | 'spaces' | 'cell-lines';
+/** `run-together`: labels followed by runs of digits with the space between cells lost (a web page's text dump). */
+export type TableLayout = 'tabs' | 'pipes' | 'html' | 'spaces' | 'cell-lines' | 'run-together';
 
 export interface Table {
   readonly kind: TableKind;

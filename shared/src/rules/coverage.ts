@@ -25,6 +25,11 @@ export interface TableCoverage {
   readonly cells?: { readonly read: number; readonly expected: number };
   /** The official rows (their labels) with cells that were not found, in template order. */
   readonly missingRows?: readonly string[];
+  /**
+   * Cells cut out of digits that ran together (a web page copied as text) by the table's own identities
+   * (`Cell.inferred`): read, but their sums were used to read them, so they were not checked (推算, not 核对).
+   */
+  readonly inferred?: number;
   /** The table, or for an unreadable one the first of its labels in the text. */
   readonly span?: Span;
 }
@@ -34,7 +39,8 @@ export interface Coverage {
   readonly template?: TemplateId;
   readonly tables: readonly TableCoverage[];
   /**
-   * `complete`: every expected table was read. `incomplete`: a table was read in part or not at all, or a report
+   * `complete`: every expected table was read. `incomplete`: a table was read in part or not at all, or its cells
+   * were inferred from digits run together (`TableCoverage.inferred`), or a report
    * (it has a title) has no table the checker could find: its figures were not all checked. `none`: no table is
    * expected (the text names no format and no table).
    */
@@ -76,7 +82,11 @@ function compute(ctx: RuleContext): Coverage {
     if (view) {
       const cells = cellsRead(view.table, tt);
       const { missingRows, ...count } = cells;
-      out.push({ kind: tt.kind, template: template.id, state: count.read >= count.expected ? 'read' : 'partial', title: tt.title, cells: count, span: view.table.span, ...(missingRows.length ? { missingRows } : {}) });
+      const inferred = view.table.rows.reduce((n, r) => n + r.cells.filter((c) => c.inferred).length, 0);
+      out.push({
+        kind: tt.kind, template: template.id, state: count.read >= count.expected ? 'read' : 'partial', title: tt.title, cells: count, span: view.table.span,
+        ...(missingRows.length ? { missingRows } : {}), ...(inferred > 0 ? { inferred } : {}),
+      });
       continue;
     }
     const hit = labelHits(tt, compact, outside);
@@ -86,7 +96,8 @@ function compute(ctx: RuleContext): Coverage {
     const state = unreadable ? 'unreadable' : hit.count >= MIN_HITS ? 'empty' : 'absent';
     out.push({ kind: tt.kind, template: template.id, state, title: tt.title, ...(unreadable ? { span: hit.first } : {}) });
   }
-  const unread = out.some((t) => t.state !== 'read' && t.state !== 'absent') || (report.tables.length === 0 && report.title !== undefined);
+  // Inferred cells were read by their identities, not checked against them: no clean verdict rests on them.
+  const unread = out.some((t) => (t.state !== 'read' && t.state !== 'absent') || t.inferred) || (report.tables.length === 0 && report.title !== undefined);
   return { template: template.id, tables: out, verdict: unread ? 'incomplete' : out.some((t) => t.state === 'read') ? 'complete' : 'none' };
 }
 

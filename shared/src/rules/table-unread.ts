@@ -30,7 +30,19 @@ const rule: RuleDefinition = {
           message: { zh: `${name.zh}未能读取：本表数字未核对。`, en: `${cap(name.en)} could not be read: its figures were not checked.` },
           data: { table: t.kind, state: t.state },
         });
-      } else if (t.state === 'partial' && t.cells && t.span) {
+      } else if (t.inferred && t.span) {
+        // Read by the table's own identities: said, so that its sums holding is not taken for a check.
+        out.push({
+          span: { start: t.span.start, end: t.span.start },
+          severity: 'info',
+          message: {
+            zh: `${name.zh}原文数字连写，其中 ${t.inferred} 个单元格由表内勾稽关系推算：本表合计关系未独立核对。`,
+            en: `${cap(name.en)} has its figures run together: ${t.inferred} cells were inferred from the table's own identities, so its totals were not checked independently.`,
+          },
+          data: { table: t.kind, state: 'inferred', inferred: t.inferred },
+        });
+      }
+      if (t.state === 'partial' && t.cells && t.span) {
         const rows = t.missingRows ?? [];
         const named = rows.slice(0, NAMED_ROWS).map((r) => `“${r}”`).join('、');
         const more = rows.length > NAMED_ROWS ? `等 ${rows.length} 行` : '';
