@@ -47,13 +47,21 @@ test('a one-line web dump: each table unreadable, a warning each, and the covera
   assert.ok(DUMP.slice(unread[1].span.start, unread[1].span.end).length > 0, 'the finding sits on the table\'s label in the text');
 });
 
-test('the blank official tables (just inserted): empty, not unreadable, and no finding', () => {
+test('the blank official tables (just inserted): read with every cell blank, never unreadable; the blanks are to fill', () => {
   const text = `某县人民政府办公室2023年政府信息公开工作年度报告\n\n${blankTables('gov2021', 'pipes')}`;
   const { report, findings } = analyze(text, { reuse: false });
   const c = reportCoverage(report);
-  assert.ok(c.tables.some((t) => t.state === 'empty'), JSON.stringify(c.tables));
-  assert.ok(!c.tables.some((t) => t.state === 'unreadable'));
+  // Every official row is there with its cells written out blank: the tables are read (a draft to fill in).
+  assert.deepEqual(c.tables.map((t) => t.state), ['read', 'read', 'read'], JSON.stringify(c.tables));
+  assert.ok(report.tables.every((t) => t.rows.every((r) => r.cells.every((x) => x.state === 'missing'))));
   assert.deepEqual(findings.filter((f) => f.ruleId === 'table-unread'), []);
+  assert.deepEqual(findings.filter((f) => f.ruleId === 'cell-missing').map((f) => (f.data as { table: string }).table), ['active', 'requests', 'review']);
+});
+
+test('official labels whose cells were lost (no cells at all) are still not a blank table', () => {
+  const labels = blankTables('gov2021', 'tabs').split('\n').map((l) => l.split('\t')[0]).join('\n');
+  const { report } = analyze(`某县人民政府办公室2023年政府信息公开工作年度报告\n\n${labels}\n`, { reuse: false });
+  assert.equal(report.tables.length, 0);
 });
 
 test('a report with a title and no table at all gets one finding on its title', () => {

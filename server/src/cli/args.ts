@@ -2,6 +2,7 @@
 import type { Lang } from './messages';
 import { commandWord, langOption, readSharedValue, type Level, type TemplateName } from './options';
 import { parseReviewArgs, REVIEW_VALUE_OPTIONS, type ReviewArgs } from './review/args';
+import { parseDraftArgs, DRAFT_VALUE_OPTIONS, type DraftArgs } from './draft';
 
 export type OutputFormat = 'human' | 'json' | 'sarif';
 export { LEVELS, TEMPLATES, type Level, type TemplateName } from './options';
@@ -36,6 +37,7 @@ export type ParsedArgs =
   | CheckArgs
   | ExtractArgs
   | ReviewArgs
+  | DraftArgs
   | { readonly command: 'help'; readonly lang?: Lang }
   | { readonly command: 'version' }
   | { readonly command: 'usage-error'; readonly message: { zh: string; en: string }; readonly lang?: Lang };
@@ -66,6 +68,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const lang: Lang | undefined = langOption(argv);
   // `review` has options of its own (--out, html/csv/json).
   if (commandWord(argv, new Set([...VALUE_OPTIONS, ...REVIEW_VALUE_OPTIONS])) === 'review') return parseReviewArgs(argv, lang);
+  // `draft` too (--from, --year, --out, --force).
+  if (commandWord(argv, new Set([...VALUE_OPTIONS, ...DRAFT_VALUE_OPTIONS])) === 'draft') return parseDraftArgs(argv, lang);
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];

@@ -15,6 +15,7 @@ import { M, defaultLang, errnoReason, helpText, type Lang } from './messages';
 import { checkInWorkers } from './pool';
 import { Progress } from './progress';
 import { review } from './review/run';
+import { draft } from './draft';
 import { VERSION } from './version';
 import { collectFiles, type WalkEntry } from './walk';
 
@@ -82,6 +83,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (parsed.command === 'extract') return extract(parsed.path, parsed.lang ?? envLang, io);
   if (parsed.command === 'review') return review(parsed, io, envLang);
+  if (parsed.command === 'draft') return draft(parsed, io, envLang);
   const args = parsed;
   const lang = args.lang ?? envLang;
   const usageError = (msg: { zh: string; en: string }) => {

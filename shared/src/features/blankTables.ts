@@ -34,6 +34,15 @@ export function blankTables(templateId: TemplateId = 'gov2021', layout: 'tabs' |
   return `${blocks.join('\n\n')}\n`;
 }
 
+/**
+ * The rows of the blank table of `kind` in `templateId` (its head rows, then its label rows with empty cells), or
+ * undefined when the template has no such table. The same grid `blankTables` draws.
+ */
+export function blankTableRows(templateId: TemplateId, kind: TableTemplate['kind']): string[][] | undefined {
+  const table = templateById(templateId)?.tables.find((t) => t.kind === kind);
+  return table ? gridOf(table) : undefined;
+}
+
 function national(table: TableTemplate): TableTemplate['indicators'] {
   return table.indicators.filter((i) => i.variant === undefined);
 }
