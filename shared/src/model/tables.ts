@@ -7,6 +7,7 @@ import type { Cell, Span, Table, TableKind, TableLayout, TableRow, TemplateId } 
 import type { Indicator, TableTemplate, Template } from '../templates/schema';
 import { type Line, isBlank, isPageFurniture } from './lines';
 import { cellValue, foldWidth, hasCjk, labelNumbering, normalizeLabel, stripSpaces, type CellValue } from './text';
+import { solveSplits, type Chunk, type Constraint, type SplitRow, type Term } from './runSplit';
 
 /** One cell of text in reading order. */
 interface Item {
@@ -221,6 +222,100 @@ function shiftItems(items: Item[], by: number): Item[] {
   return items.map((it) => ({ ...it, span: { start: it.span.start + by, end: it.span.end + by } }));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Run-together text (a web page's text dump): `（一）予以公开1020300（二）部分公开…`
+
+function isDigitAt(t: string, i: number): boolean {
+  const c = t.charCodeAt(i);
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+const GROUP = /^[0-9０-９]{3}(?![0-9０-９])/;
+
+/** Parenthesised stretches closed within this many characters hold label text (`计1条`), never cells. */
+const MAX_PAREN = 60;
+
+/**
+ * Where a text run is cut: a numbering that starts a label (`三、`, `（一）`; not after 第, as in `第二十条第（一）项`),
+ * and the start of a new sentence.
+ */
+const INNER_NUMBERING = /[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|(?<=[。！？；])[^。！？；]/g;
+
+/**
+ * Items of a line whose cells lost the space between them: runs of digits (split off the text around them) and the
+ * text between, cut where a label's numbering starts. A digit right before `.`/`、` and a label is that label's
+ * numbering (`00000002.其他法律…`); digits in a short parenthesis belong to the label.
+ */
+function runTogetherItems(line: Line): Item[] {
+  const t = line.text;
+  const n = t.length;
+  const inParen = new Uint8Array(n);
+  let open = -1;
+  for (let i = 0; i < n; i++) {
+    const c = t[i];
+    if (c === '（' || c === '(') open = i;
+    else if ((c === '）' || c === ')') && open >= 0) {
+      if (i - open <= MAX_PAREN) inParen.fill(1, open, i + 1);
+      open = -1;
+    }
+  }
+  const out: Item[] = [];
+  const text = (a: number, b: number): void => {
+    if (b <= a) return;
+    INNER_NUMBERING.lastIndex = 0;
+    const seg = t.slice(a, b);
+    let from = 0;
+    let m: RegExpExecArray | null;
+    while ((m = INNER_NUMBERING.exec(seg)) !== null) {
+      if (m[0].length === 0) break;
+      if (m.index > 0 && seg[m.index - 1] !== '第' && seg.slice(from, m.index).trim() !== '') {
+        pushItem(a + from, a + m.index);
+        from = m.index;
+      }
+    }
+    pushItem(a + from, b);
+  };
+  const pushItem = (a: number, b: number): void => {
+    while (a < b && /[\s\u3000\u00a0\ufeff]/.test(t[a])) a++;
+    while (b > a && /[\s\u3000\u00a0]/.test(t[b - 1])) b--;
+    if (b <= a) return;
+    const s = t.slice(a, b);
+    out.push({ text: s, span: { start: line.start + a, end: line.start + b }, line: line.index, value: cellValue(s) });
+  };
+  let textStart = 0;
+  let i = 0;
+  while (i < n) {
+    if (!isDigitAt(t, i) || inParen[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && isDigitAt(t, j) && !inParen[j]) j++;
+    let end = j;
+    const sep = j < n ? foldWidth(t[j]) : '';
+    if ((sep === '.' || sep === '．') && j + 1 < n && isDigitAt(t, j + 1)) {
+      // A decimal (`127.6`): one number.
+      end = j + 1;
+      while (end < n && isDigitAt(t, end)) end++;
+    } else if (j - i <= 3) {
+      // Thousands separators (`1,607`): one number.
+      while ((t[end] === ',' || t[end] === '，') && GROUP.test(t.slice(end + 1, end + 5))) end += 4;
+    }
+    let next = end;
+    if (end === j && (sep === '.' || sep === '．' || sep === '、') && j + 1 < n && !isDigitAt(t, j + 1) && !/\s/.test(t[j + 1])) {
+      // The last digit is the numbering of the label after it.
+      end = j - 1;
+      next = j - 1;
+    }
+    text(textStart, i);
+    if (end > i) pushItem(i, end);
+    textStart = next;
+    i = Math.max(j, next + 1);
+  }
+  text(textStart, n);
+  return out;
+}
+
 function detectLayout(lines: readonly Line[], from: number, to: number): { layout: TableLayout; blankIsCell: boolean } {
   let pipes = 0;
   let tabs = 0;
@@ -325,6 +420,49 @@ function matchIndicator(pt: PreparedTable, it: Item, cursor: number, used: Reado
   return behind;
 }
 
+/** Unit words a run-together label may end with (`（一）收到申请数件3`). */
+const RUN_UNITS = ['人次', '万元', '条', '件', '次', '个', '人', '篇', '元', '期', '份', '项', '家', '场'];
+
+/**
+ * Looser matching for run-together text, where a label may carry the unit cell after it (`收到申请数件`) or the
+ * header words before it (`现行有效件数规章`): the label with a unit word dropped, else the longest indicator label
+ * (three characters at least, or one without numbering) the text ends with, after nothing that reads as prose.
+ */
+function matchRunTogether(pt: PreparedTable, it: Item, cursor: number, used: ReadonlySet<number>): IndicatorKey | undefined {
+  const norm = normOf(it);
+  if (norm === '' || norm.length > 120) return undefined;
+  for (const u of RUN_UNITS) {
+    if (norm.length > u.length + 1 && norm.endsWith(u)) {
+      const keys = pt.byNorm.get(norm.slice(0, -u.length));
+      const k = keys && pick(keys);
+      if (k) return k;
+    }
+  }
+  let best: IndicatorKey[] = [];
+  let bestLen = 0;
+  for (const k of pt.keys) {
+    for (const kn of k.norms) {
+      if (kn.length <= bestLen || kn.length >= norm.length || !norm.endsWith(kn)) continue;
+      if (kn.length < 3 && k.numbering !== '') continue;
+      const prefix = norm.slice(0, norm.length - kn.length);
+      if (prefix.length > 60 || /[。，；！？,;:：]/.test(prefix)) continue;
+      best = [k];
+      bestLen = kn.length;
+    }
+    if (bestLen > 0 && best[0] !== k && k.norms.some((kn) => kn.length === bestLen && norm.endsWith(kn))) best.push(k);
+  }
+  return best.length ? pick(best) : undefined;
+
+  function pick(keys: readonly IndicatorKey[]): IndicatorKey | undefined {
+    let behind: IndicatorKey | undefined;
+    for (const k of keys) {
+      if (k.index >= cursor) return k;
+      if (!used.has(k.index) && !behind) behind = k;
+    }
+    return behind;
+  }
+}
+
 /** A parenthesised note, a footnote, or the wrapped tail of a long label (`护等方面的经费）`). */
 function isNote(text: string): boolean {
   const t = stripSpaces(foldWidth(text));
@@ -352,6 +490,8 @@ interface RowDraft {
   overflow: number;
   /** The physical line of the label (cells on the same line of a delimited layout belong to the row). */
   line: number;
+  /** Index of the row's last item so far (run-together cells must follow each other). */
+  last?: number;
 }
 
 interface ParseResult {
@@ -379,10 +519,28 @@ function headerOrder(pt: PreparedTable, seen: readonly string[]): string[] | und
   return tot < 0 ? undefined : [...ids.slice(0, tot), 'sub', ...ids.slice(tot)];
 }
 
+/** The value items of run-together rows, split into cells only when the whole table is solved (`solveRunTogether`). */
+const pendingRuns = new WeakMap<TableRow, readonly Item[]>();
+/** Run-together rows with figures that could not be theirs (after other words, or more than the row holds). */
+const brokenRuns = new WeakSet<TableRow>();
+
 function finishRow(pt: PreparedTable, d: RowDraft, layout: TableLayout, blankIsCell: boolean, order?: readonly string[]): TableRow {
   const cols = columnsOf(pt, d.key, order);
   const cells: Cell[] = [];
   let unit = d.unit;
+  if (layout === 'run-together') {
+    const row: TableRow = {
+      indicator: d.key ? d.key.ind.id : undefined,
+      label: d.label,
+      labelSpan: d.labelSpan,
+      unit: undefined,
+      cells,
+      span: { start: d.labelSpan.start, end: Math.max(d.labelSpan.end, ...d.values.map((v) => v.span.end)) },
+    };
+    pendingRuns.set(row, d.values.filter((v) => v.text !== ''));
+    if (d.overflow > 0) brokenRuns.add(row);
+    return row;
+  }
   if (pt.table.kind === 'stats') {
     // [unit?, value]: a unit word (or an empty unit cell) before the value.
     let vals = d.values;
@@ -456,6 +614,7 @@ function parseRows(pt: PreparedTable, items: ItemSource, layout: TableLayout, bl
   let order: string[] | undefined;
   const columnByLabel = pt.columnByLabel;
   const expected = (d: RowDraft | undefined) => (d ? (pt.table.kind === 'stats' ? 2 : columnsOf(pt, d.key, order).length) : 0);
+  const runTogether = layout === 'run-together';
 
   const close = (i: number) => {
     if (!current) return;
@@ -464,7 +623,7 @@ function parseRows(pt: PreparedTable, items: ItemSource, layout: TableLayout, bl
     if (current.key) {
       matched++;
       // Figures on a value row are evidence of the right format; figures on a group label are not.
-      if (current.key.ind.role === 'value' && row.cells.some((c) => c.state === 'number')) withNumbers++;
+      if (current.key.ind.role === 'value' && (row.cells.some((c) => c.state === 'number') || (pendingRuns.get(row)?.length ?? 0) > 0)) withNumbers++;
       lastGood = Math.max(lastGood, i);
     } else {
       unmatchedRows++;
@@ -481,12 +640,18 @@ function parseRows(pt: PreparedTable, items: ItemSource, layout: TableLayout, bl
     const it = items.get(i);
     if (!it) break;
     if (it.value.kind !== 'text') {
-      if (!current && pt.table.kind === 'review' && (it.value.kind === 'number' || blankPipeRow(items, i, pt.columnIds.length))) {
+      if (!current && pt.table.kind === 'review' && (it.value.kind === 'number' || (runTogether && it.value.kind === 'overlong') || blankPipeRow(items, i, pt.columnIds.length))) {
         const key = pt.keys[0];
-        current = { key, label: '', labelSpan: { start: it.span.start, end: it.span.start }, values: [], invalid: [], overflow: 0, line: it.line };
+        current = { key, label: '', labelSpan: { start: it.span.start, end: it.span.start }, values: [], invalid: [], overflow: 0, line: it.line, last: i - 1 };
         used.add(key.index);
       }
       const room = current ? expected(current) + (pt.table.kind === 'stats' ? 0 : 4) : 0;
+      if (runTogether && current && current.last !== i - 1) {
+        // Run-together cells follow their label or each other; figures after other words (prose, a header) are not the row's.
+        if (it.text !== '') current.overflow++;
+        continue;
+      }
+      if (runTogether && current) current.last = i;
       if (current && current.values.length < room) {
         // Multi-column rows keep a few surplus items: leading/trailing empty cells are trimmed when the row closes.
         current.values.push(it);
@@ -500,11 +665,11 @@ function parseRows(pt: PreparedTable, items: ItemSource, layout: TableLayout, bl
       }
       continue;
     }
-    const key = matchIndicator(pt, it, cursor, used);
+    const key = matchIndicator(pt, it, cursor, used) ?? (runTogether ? matchRunTogether(pt, it, cursor, used) : undefined);
     if (key) {
       sinceMatch = 0;
       close(i - 1);
-      current = { key, label: it.text, labelSpan: it.span, values: [], invalid: [], overflow: 0, line: it.line };
+      current = { key, label: it.text, labelSpan: it.span, values: [], invalid: [], overflow: 0, line: it.line, last: i };
       used.add(key.index);
       cursor = key.index + 1;
       unmatchedRun = 0;
@@ -529,8 +694,12 @@ function parseRows(pt: PreparedTable, items: ItemSource, layout: TableLayout, bl
       const compact = stripSpaces(foldWidth(it.text));
       if (otherMarkers.some((m) => compact.includes(m))) break;
     }
+    if (runTogether && !/[。！？；，,;]/.test(norm) && pt.markers.some((m) => m.length >= 2 && stripSpaces(foldWidth(it.text)).includes(m))) {
+      // Header words run together (`申请人情况自然人法人或其他组织…总计`): the header, not a row.
+      continue;
+    }
     const sameRow = layout !== 'cell-lines' && current !== undefined && it.line === current.line && stripSpaces(it.text).length <= 30;
-    if (current && current.values.length < expected(current) && (stripSpaces(it.text).length <= 4 || sameRow) && !hasLabelNumbering(it.text)) {
+    if (!runTogether && current && current.values.length < expected(current) && (stripSpaces(it.text).length <= 4 || sameRow) && !hasLabelNumbering(it.text)) {
       // A word where a number belongs: an invalid cell.
       if (pt.table.kind === 'stats') current.invalid.push(it);
       else current.values.push(it);
@@ -541,7 +710,7 @@ function parseRows(pt: PreparedTable, items: ItemSource, layout: TableLayout, bl
     close(i - 1);
     unmatchedRun++;
     if (unmatchedRun >= 3) break;
-    current = { label: it.text, labelSpan: it.span, values: [], invalid: [], overflow: 0, line: it.line };
+    current = { label: it.text, labelSpan: it.span, values: [], invalid: [], overflow: 0, line: it.line, last: i };
   }
   close(i - 1);
   // Drop unmatched rows after the last matched one: they belong to what follows the table.
@@ -748,6 +917,7 @@ export function scanTables(
     regions.push(span);
     li = Math.max(li, best.lastLine);
   }
+  runTogetherPass(lines, all, tables, regions, htmlLines, lineOf, preferred);
   tables.sort((a, b) => a.span.start - b.span.start);
   regions.sort((a, b) => a.start - b.start);
   return { tables, regions };
@@ -902,4 +1072,243 @@ function readBest(
     });
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Run-together tables: a web page copied as text, the space between cells lost
+
+/** A label (or closing parenthesis) right before seven or more digits: a row of table 三 or 四 run together. */
+const RUN_HINT = /[\u3400-\u9fff）)][0-9０-９]{7,}/;
+/** Lines read after the last line with a run, for the rows of a table one per line. */
+const RUN_WINDOW_AFTER = 80;
+/** Lines before the first run where the table's header may stand. */
+const RUN_WINDOW_BEFORE = 12;
+/** Items of one window at most (a 1 MB paste holds far fewer table items than this). */
+const MAX_RUN_ITEMS = 400_000;
+/** Readings that find no table, tried per table kind and window before giving up on it. */
+const MAX_RUN_ATTEMPTS = 64;
+/** Share of the format's value rows a run-together reading must have found to be that table. */
+const MIN_RUN_ROW_SHARE = 0.6;
+
+/**
+ * Finds tables whose cells ran together on lines no other reading took: a window of lines around each run of
+ * digits is tokenised once (`runTogetherItems`), every header word or first label of a table kind in it is tried as
+ * the table's start, and a reading is kept only when its runs split into cells in exactly one way that satisfies
+ * every identity of the table (`solveRunTogether`). Otherwise the table stays unread, and coverage says so.
+ */
+function runTogetherPass(
+  lines: readonly Line[],
+  all: readonly PreparedTable[],
+  tables: Table[],
+  regions: Span[],
+  htmlLines: ReadonlySet<number>,
+  lineOf: (offset: number) => number,
+  preferred?: TemplateId,
+): void {
+  const covered = new Set<number>(htmlLines);
+  for (const r of regions) for (let l = lineOf(r.start); l <= lineOf(Math.max(r.start, r.end - 1)); l++) covered.add(l);
+  const hint = (j: number): boolean => !covered.has(j) && lines[j].text.length >= 8 && RUN_HINT.test(lines[j].text);
+  const kinds = [...new Set(all.map((pt) => pt.table.kind))];
+  let done = 0;
+  for (let li = 0; li < lines.length && budget.left > 0; li++) {
+    if (!hint(li)) continue;
+    let from = li;
+    while (from > done && li - from < RUN_WINDOW_BEFORE && !covered.has(from - 1)) from--;
+    let last = li;
+    let to = li + 1;
+    while (to < lines.length && !covered.has(to) && to - from < MAX_TABLE_LINES && to <= last + RUN_WINDOW_AFTER) {
+      if (hint(to)) last = to;
+      to++;
+    }
+    const items: Item[] = [];
+    for (let j = from; j < to && items.length < MAX_RUN_ITEMS; j++) for (const it of runTogetherItems(lines[j])) items.push(it);
+    for (const t of readRunTogether(all, kinds, items, preferred)) {
+      tables.push(t);
+      regions.push(t.span);
+    }
+    done = to;
+    li = to - 1;
+  }
+}
+
+function readRunTogether(all: readonly PreparedTable[], kinds: readonly TableKind[], items: readonly Item[], preferred?: TemplateId): Table[] {
+  const out: Table[] = [];
+  const taken: Span[] = [];
+  for (const kind of kinds) {
+    const pts = all.filter((pt) => pt.table.kind === kind);
+    const markers = [...new Set(pts.flatMap((pt) => pt.markers).filter((m) => m.length >= 2))];
+    const firsts = [...new Set(pts.flatMap((pt) => pt.keys.find((k) => k.ind.role === 'value')?.norms ?? []))];
+    let attempts = 0;
+    let after = -1;
+    for (let a = 0; a < items.length && attempts < MAX_RUN_ATTEMPTS && budget.left > 0; a++) {
+      const it = items[a];
+      if (a <= after || it.value.kind !== 'text') continue;
+      const compact = compactOf(it);
+      if (compact === '' || (!markers.some((m) => compact.includes(m)) && !firsts.some((f) => compact.includes(f) && normOf(it) === f))) continue;
+      if (taken.some((s) => it.span.start >= s.start && it.span.start < s.end)) continue;
+      attempts++;
+      const source = arraySource(items.slice(a, a + MAX_TABLE_ITEMS));
+      const read = readRunTogetherAt(pts, source, preferred);
+      if (read.table) {
+        out.push(read.table);
+        taken.push(read.table.span);
+        attempts--;
+      }
+      // A table that is there but does not solve is not read from a later start inside it (a part of it might solve).
+      if (read.table || read.there) after = a + Math.max(0, read.lastItem);
+    }
+  }
+  return out;
+}
+
+/** The reading of one start: each format's reading, best first, until one solves. */
+function readRunTogetherAt(pts: readonly PreparedTable[], items: ItemSource, preferred?: TemplateId): { table?: Table; lastItem: number; there: boolean } {
+  const readings: { pt: PreparedTable; res: ParseResult }[] = [];
+  const seen = new Set<string>();
+  for (const pt of pts) {
+    if (seen.has(pt.signature)) continue;
+    seen.add(pt.signature);
+    readings.push({ pt, res: parseRows(pt, items, 'run-together', false) });
+  }
+  readings.sort((x, y) => y.res.score - x.res.score || Number(y.pt.template.id === preferred) - Number(x.pt.template.id === preferred));
+  let there = false;
+  let lastItem = -1;
+  for (const { pt, res } of readings) {
+    const solved = solveRunTogether(pt, res, items);
+    if (solved === 'not-this-table') continue;
+    lastItem = Math.max(lastItem, res.lastItem);
+    if (solved === 'unsolved') {
+      there = true;
+      continue;
+    }
+    const first = items.get(0)!;
+    const end = Math.max(...solved.map((r) => r.span.end));
+    return {
+      table: { kind: pt.table.kind, template: pt.template.id as TemplateId, layout: 'run-together', span: { start: first.span.start, end }, columns: pt.table.columns.map((c) => c.id), rows: solved },
+      lastItem: res.lastItem,
+      there,
+    };
+  }
+  return { lastItem, there };
+}
+
+const compactCache = new WeakMap<Item, string>();
+
+/** The item's text width-folded without spaces, '' for text without ideographs (never a header or a label). */
+function compactOf(it: Item): string {
+  let c = compactCache.get(it);
+  if (c === undefined) {
+    c = hasCjk(it.text) ? stripSpaces(foldWidth(it.text)) : '';
+    compactCache.set(it, c);
+  }
+  return c;
+}
+
+/** A value item of a run-together row as a chunk for the splitter, or undefined for a word where figures belong. */
+function toChunk(it: Item): Chunk | undefined {
+  const v = it.value;
+  const folded = foldWidth(it.text);
+  if ((v.kind === 'number' || v.kind === 'overlong') && /^\d+$/.test(folded)) return { kind: 'digits', digits: folded, start: it.span.start };
+  if (v.kind === 'number') return { kind: 'number', value: v.value, start: it.span.start + v.numberStart, end: it.span.start + v.numberEnd, raw: it.text };
+  if (v.kind === 'missing') return { kind: 'missing', start: it.span.start, end: it.span.end, raw: it.text };
+  return undefined;
+}
+
+/**
+ * The rows of a run-together reading with their cells, when the reading is this table (most of its value rows, no
+ * figures on rows it does not know, no 小计 column the format lacks) and its runs split in exactly one way that
+ * satisfies every check of the table: sums along rows and columns, the balance, title rows, "of which" rows.
+ */
+function solveRunTogether(pt: PreparedTable, res: ParseResult, items: ItemSource): TableRow[] | 'not-this-table' | 'unsolved' {
+  const byInd = new Map<string, TableRow>();
+  // Figures that cannot be placed: on a row no label names, after other words, beyond the row's cells.
+  let stray = false;
+  for (const r of res.rows) {
+    if (brokenRuns.has(r) || (!r.indicator && (pendingRuns.get(r)?.length ?? 0) > 0)) stray = true;
+    if (r.indicator && !byInd.has(r.indicator)) byInd.set(r.indicator, r);
+  }
+  const national = pt.table.indicators.filter((i) => i.role === 'value' && !i.variant);
+  const runsOf = (id: string): number => {
+    const row = byInd.get(id);
+    return row ? (pendingRuns.get(row)?.length ?? 0) : 0;
+  };
+  const found = national.filter((i) => runsOf(i.id) > 0).length;
+  if (found === 0 || found < Math.ceil(national.length * MIN_RUN_ROW_SHARE)) return 'not-this-table';
+  if (stray) return 'unsolved';
+  // A header with a 小计 column has one more cell per row than the format: never split into the format's columns.
+  const firstLabel = Math.min(...res.rows.map((r) => r.labelSpan.start));
+  for (let i = 0; ; i++) {
+    const it = items.get(i);
+    if (!it || it.span.start >= firstLabel) break;
+    if (stripSpaces(it.text).includes('小计')) return 'unsolved';
+  }
+  const inds = pt.table.indicators;
+  const index = new Map(inds.map((ind, i) => [ind.id, i]));
+  const usesVariant = res.rows.some((r) => r.indicator && inds[index.get(r.indicator)!]?.variant);
+  const splitRows: SplitRow[] = [];
+  for (const ind of inds) {
+    const row = byInd.get(ind.id);
+    const columns = ind.columns && ind.columns.length > 0 ? ind.columns : pt.columnIds;
+    if (!row) {
+      splitRows.push({ columns });
+      continue;
+    }
+    const chunks: Chunk[] = [];
+    for (const it of pendingRuns.get(row) ?? []) {
+      const c = toChunk(it);
+      if (!c) return 'unsolved';
+      chunks.push(c);
+    }
+    splitRows.push({ columns, chunks });
+  }
+  // A row of another variant, or a national row the variant in use replaces, is no part at all.
+  const part = (id: string): number | undefined => {
+    const i = index.get(id);
+    if (i === undefined) return undefined;
+    const ind = inds[i];
+    if (!byInd.has(id) && (ind.variant || (usesVariant && ind.role === 'value'))) return undefined;
+    return i;
+  };
+  const constraints: Constraint[] = [];
+  const add = (terms: (Term | undefined)[], relation: 'eq' | 'ge'): void => {
+    if (terms[0] === undefined) return;
+    constraints.push({ terms: terms.filter((t): t is Term => t !== undefined), relation });
+  };
+  const term = (id: string, column: string, coef: 1 | -1): Term | undefined => {
+    const row = part(id);
+    return row === undefined ? undefined : { row, column, coef };
+  };
+  for (const check of pt.table.checks) {
+    if (check.kind === 'balance') {
+      for (const c of pt.columnIds) {
+        const terms = [...check.left.map((id) => term(id, c, 1)), ...check.right.map((id) => term(id, c, -1))];
+        if (terms.every((t) => t !== undefined)) add(terms, 'eq');
+      }
+    } else if (check.kind === 'subset' && check.total) {
+      for (const c of pt.columnIds) for (const p of check.parts) add([term(check.total, c, 1), term(p, c, -1)], 'ge');
+    } else if (check.total && check.axis === 'columns') {
+      inds.forEach((ind) => {
+        for (const p of [check.total!, ...check.parts]) if (!(ind.columns ?? pt.columnIds).includes(p)) return;
+        add([term(ind.id, check.total!, 1), ...check.parts.map((p) => term(ind.id, p, -1))], 'eq');
+      });
+    } else if (check.total) {
+      // Sums down the rows (at-least sums too: a shortfall is reported as well, so none may be built in).
+      for (const c of pt.columnIds) add([term(check.total, c, 1), ...check.parts.map((p) => term(p, c, -1))], 'eq');
+    }
+  }
+  const solved = solveSplits(splitRows, constraints);
+  if (solved.kind !== 'unique') return 'unsolved';
+  return res.rows.map((r) => {
+    if (!r.indicator) return r;
+    const cells: Cell[] = solved.rows[index.get(r.indicator)!].map((c) => ({
+      column: c.column,
+      raw: c.raw,
+      span: { start: c.start, end: c.end },
+      state: c.value === undefined ? 'missing' : 'number',
+      ...(c.value === undefined ? {} : { value: c.value }),
+      ...(c.inferred ? { inferred: true as const } : {}),
+    }));
+    const end = cells.length > 0 ? Math.max(r.labelSpan.end, cells[cells.length - 1].span.end) : r.labelSpan.end;
+    return { ...r, cells, span: { start: r.labelSpan.start, end } };
+  });
 }
