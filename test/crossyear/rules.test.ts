@@ -32,14 +32,17 @@ test('identity: every seed names its year, and the ones with a title their body'
   }
 });
 
-test('findPrevious pairs the same body with the year before, never another body or the same year', () => {
+test('findPrevious pairs the same body with its latest earlier year, never another body or the same year', () => {
   const id = (key: string, year: number) => ({ key, year });
   const candidates = [
     { id: id('甲局', 2022), item: 'a2022' },
     { id: id('乙局', 2021), item: 'b2021' },
+    { id: id('甲局', 2020), item: 'a2020' },
     { id: id('甲局', 2021), item: 'a2021' },
   ];
   assert.equal(findPrevious(id('甲局', 2022), candidates), 'a2021');
+  assert.equal(findPrevious(id('甲局', 2024), candidates), 'a2022', 'a gap pairs with the latest earlier year');
+  assert.equal(findPrevious(id('甲局', 2020), candidates), undefined);
   assert.equal(findPrevious(id('乙局', 2022), candidates), 'b2021');
   assert.equal(findPrevious(id('丙局', 2022), candidates), undefined);
   assert.equal(findPrevious({ year: 2022 }, candidates), undefined);

@@ -99,13 +99,17 @@ function bodyFromText(report: Report): { text: string; span: Span } | undefined 
 }
 
 /**
- * The report of the same body for the year before `of`'s, among `candidates` (the first one found when several
- * qualify), or undefined. Reports without a body or a year are never paired.
+ * Last year's report for `of` among `candidates`: the same body's report of the latest year before `of`'s (the
+ * first such when several), or undefined. Reports without a body or a year are never paired. A gap (no report
+ * for the year right before) still pairs, so that `period-not-consecutive` can say so.
  */
 export function findPrevious<T>(of: ReportIdentity, candidates: Iterable<{ readonly id: ReportIdentity; readonly item: T }>): T | undefined {
   if (!of.key || of.year === undefined) return undefined;
+  let best: { year: number; item: T } | undefined;
   for (const c of candidates) {
-    if (c.id.key === of.key && c.id.year === of.year - 1) return c.item;
+    const y = c.id.year;
+    if (c.id.key !== of.key || y === undefined || y >= of.year) continue;
+    if (!best || y > best.year) best = { year: y, item: c.item };
   }
-  return undefined;
+  return best?.item;
 }
