@@ -113,11 +113,13 @@ async function problemRows() {
 }
 
 async function waitSquiggle(n, kind) {
-  const { top } = await lineBox(n);
-  await until(`a ${kind} squiggle on line ${n}`, ({ top, kind }) => {
+  await lineBox(n);
+  // The line's place is looked up at each poll: a CodeLens arriving above it moves it down.
+  await until(`a ${kind} squiggle on line ${n}`, ({ n, kind }) => {
     const editor = document.querySelector('.editor-instance .monaco-editor');
-    return [...editor.querySelectorAll(`.view-overlays .squiggly-${kind}`)].some((e) => e.parentElement.style.top === top);
-  }, { top, kind });
+    const top = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find((e) => e.textContent.trim() === String(n))?.parentElement.style.top;
+    return top !== undefined && [...editor.querySelectorAll(`.view-overlays .squiggly-${kind}`)].some((e) => e.parentElement.style.top === top);
+  }, { n, kind });
 }
 
 /** Moves the mouse onto the first token of line `n` and returns the hover's text once it contains `needle`. */
@@ -137,15 +139,17 @@ async function hoverAt(n, needle = '分项之和') {
 async function hoverOnToken(n, token, needle) {
   await page.mouse.move(5, 5);
   await page.locator('.monaco-hover').first().waitFor({ state: 'hidden' }).catch(() => {});
-  const { top } = await lineBox(n);
-  const box = await until(`the token "${token}" on line ${n}`, ({ top, token }) => {
+  await lineBox(n);
+  const box = await until(`the token "${token}" on line ${n}`, ({ n, token }) => {
     const editor = document.querySelector('.editor-instance .monaco-editor');
-    const view = [...editor.querySelectorAll('.view-lines .view-line')].find((e) => e.style.top === top);
+    // Looked up at each poll: a CodeLens arriving above the line moves it down.
+    const top = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find((e) => e.textContent.trim() === String(n))?.parentElement.style.top;
+    const view = top === undefined ? undefined : [...editor.querySelectorAll('.view-lines .view-line')].find((e) => e.style.top === top);
     const span = view && [...view.querySelectorAll('span > span')].find((e) => e.textContent === token);
     if (!span) return null;
     const r = span.getBoundingClientRect();
     return { x: r.x, y: r.y, width: r.width, height: r.height };
-  }, { top, token });
+  }, { n, token });
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   return until(`a hover on "${token}" (line ${n}) that mentions "${needle}"`, (needle) => {
     const hovers = [...document.querySelectorAll('.monaco-hover')].filter((h) => h.offsetParent !== null && !h.classList.contains('hidden'));
@@ -348,6 +352,8 @@ try {
     await openDraft();
     await goToLine(CULPRIT_LINE);
     await waitSquiggle(CULPRIT_LINE, 'error');
+    // The table's CodeLens (line 34) comes after the diagnostics and moves the lines below it: let it settle first.
+    await page.locator('.codelens-decoration', { hasText: '查看表格视图 · 表三' }).first().waitFor({ state: 'visible' });
     const hover = await hoverOnToken(CULPRIT_LINE, '13', '指向此格');
     check(hover.includes('“本年新收政府信息公开申请数量”行“自然人”列应为 10，此处为 13：2 处核对不符都指向此格，改此一格即全部成立。'), `hover on the culprit: ${hover.slice(0, 500)}`);
     check(hover.includes('勾稽关系'), `the hover shows the balance first: ${hover.slice(0, 300)}`);

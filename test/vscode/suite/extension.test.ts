@@ -224,6 +224,23 @@ describe('xxgk-report in a real VS Code extension host', function () {
     assert.deepEqual(again.map((d) => d.message).sort(), ds.filter((d) => codeOf(d) === 'outcome-total-mismatch').map((d) => d.message).sort());
   });
 
+  it("this year's draft from last year's report: an untitled Markdown document under the new title, checked with only blanks to fill", async () => {
+    const file = path.join(workDir(), '澜州市生态环境局2022年政府信息公开工作年度报告-上年.md');
+    fs.copyFileSync(path.join(FIXTURES, 'synthetic', 'gov2021-pipes.md'), file);
+    fs.chmodSync(file, 0o644);
+    const filesBefore = fs.readdirSync(workDir()).sort();
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument | undefined>(`${LANGUAGE}.draftFromPrevious`, vscode.Uri.file(file), 2023);
+    assert.ok(doc, 'the draft is returned');
+    assert.equal(doc.uri.scheme, 'untitled');
+    assert.equal(doc.languageId, 'markdown');
+    assert.equal(vscode.window.activeTextEditor?.document, doc);
+    assert.ok(doc.getText().startsWith('# 澜州市生态环境局2023年政府信息公开工作年度报告\n'), doc.getText().slice(0, 80));
+    assert.ok(doc.getText().includes('〔上年原文〕'));
+    const ds = await waitForDiagnostics(doc.uri, (d) => withCode(d, 'cell-missing').length === 3, 'the three tables to fill');
+    assert.deepEqual([...new Set(ds.map(codeOf))], ['cell-missing']);
+    assert.deepEqual(fs.readdirSync(workDir()).sort(), filesBefore, 'nothing written to disk');
+  });
+
   it('2021 format: a broken draft shows exactly its annotated errors; fixed into a consistent draft, nothing is left', async () => {
     // Broken: two 总计 cells mistyped (test/fixtures/synthetic/README.md). Consistent: gov2021-tabs.txt.
     const broken = annotatedFixture('broken-applicant-total-mismatch-1.txt');
@@ -259,11 +276,13 @@ describe('xxgk-report in a real VS Code extension host', function () {
     assert.equal(replies.cells[0].status, 'wrong');
     assert.equal(replies.cells[0].versus, '写 17 / 算 29');
     assert.equal(replies.cells[0].range.start.line, 247);
-    const panels = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('xxgk-report.tableView'));
+    // The workbench's tabs reach the extension host a moment after the panel is made.
+    const panels = await tableViewTabs((n) => n === 1);
     assert.equal(panels.length, 1, 'one table view panel');
+    assert.ok(panels[0].label.includes('004_'), panels[0].label);
     // Asked again for the same document: the panel is reused.
     await vscode.commands.executeCommand('xxgk-report.showTableView', document.uri);
-    assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('xxgk-report.tableView')).length, 1);
+    assert.equal((await tableViewTabs((n) => n === 1)).length, 1);
   });
 
   it('compare with last year: two reports side by side, the carry-over pair compared', async () => {
@@ -293,6 +312,20 @@ describe('xxgk-report in a real VS Code extension host', function () {
     assert.deepEqual(shown.comparison?.changedNow, [`${requests.index}/${r4}/np`, `${requests.index}/${r4}/tot`]);
   });
 });
+
+/** The table view's tabs, once `ready` holds for their number (or after the time-out). */
+async function tableViewTabs(ready: (n: number) => boolean): Promise<vscode.Tab[]> {
+  const tabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('xxgk-report.tableView'));
+  const deadline = Date.now() + 10_000;
+  while (!ready(tabs().length) && Date.now() < deadline) {
+    await new Promise<void>((resolve) => {
+      const sub = vscode.window.tabGroups.onDidChangeTabs(() => { sub.dispose(); resolve(); });
+      setTimeout(() => { sub.dispose(); resolve(); }, 200);
+    });
+  }
+  return tabs();
+}
 
 function rangeText(r: vscode.Range): string {
   return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
