@@ -11,6 +11,7 @@
 # Environment: XXGK_E2E_TOOLS (tools folder), XXGK_E2E_KEEP=1 (keep the run folder), XXGK_E2E_SKIP_UI=1,
 # XXGK_E2E_SKIP_SUITE=1, XXGK_E2E_REUSE_VSIX=1 (skip `npm run package` when xxgk-report.vsix exists),
 # XXGK_E2E_SCREENSHOTS (default out-e2e/screenshots).
+# XXGK_E2E_SKIP_EDITORS=1 leaves out Neovim and Emacs with docs/editors.md's snippets (test/editors).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -40,9 +41,22 @@ else
     || { cat "${TMPDIR:-/tmp}/xxgk-e2e-package.log" >&2; echo "[e2e] npm run package failed" >&2; exit 1; }
   [[ -f xxgk-report.vsix ]] || { echo "[e2e] npm run package made no xxgk-report.vsix" >&2; exit 1; }
 fi
+# The .vsix of the production build stays within 3 MB (screenshots included: scripts/quantize-images.sh).
+VSIX_BYTES=$(stat -c %s xxgk-report.vsix)
+(( VSIX_BYTES <= 3 * 1024 * 1024 )) || { echo "[e2e] xxgk-report.vsix is $VSIX_BYTES bytes, over 3 MB (docs/development.md)" >&2; exit 1; }
+log "xxgk-report.vsix: $VSIX_BYTES bytes (at most 3 MB)"
 log "compiling the extension-host suite (test/vscode/tsconfig.json → out-vscode/)"
 rm -rf out-vscode
 npx tsc -p test/vscode/tsconfig.json
+
+# ---- other editors: Neovim and Emacs (eglot) with docs/editors.md's snippets, no code-server -------------
+# The npm package of this dist/ installed with npm install -g into a temporary prefix; a missing editor fails.
+editors_failed=0
+if [[ -z "${XXGK_E2E_SKIP_EDITORS:-}" ]]; then
+  log "other editors: nvim --headless and emacs --batch (eglot) with the snippets of docs/editors.md (test/editors)"
+  npx tsc -p tsconfig.json
+  XXGK_REQUIRE_EDITORS=1 node scripts/run-tests.mjs out/test/editors/ || editors_failed=1
+fi
 
 # ---- a throw-away code-server -------------------------------------------------------------------------
 RUN="$(mktemp -d "${TMPDIR:-/tmp}/xxgk-e2e-run.XXXXXX")"
@@ -131,5 +145,6 @@ if [[ -z "${XXGK_E2E_SKIP_UI:-}" ]]; then
     --screenshots "${XXGK_E2E_SCREENSHOTS:-$ROOT/out-e2e/screenshots}" --failures "$ROOT/out-e2e/failures" || failed=1
 fi
 
+[[ $editors_failed -eq 0 ]] || failed=1
 log "done in $(( $(date +%s) - T0 )) s: $([[ $failed -eq 0 ]] && echo 'all passed' || echo 'FAILURES')"
 exit $failed
