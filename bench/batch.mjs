@@ -22,7 +22,7 @@ export function has(cmd) {
   }
 }
 
-function writeCorpus(dir, count, meanBytes = 30 * KB) {
+export function writeCorpus(dir, count, meanBytes = 30 * KB) {
   const random = rng(4242);
   let bytes = 0;
   for (let i = 0; i < count; i++) {

@@ -11,6 +11,7 @@ import { batchMarkdown, runBatch } from './batch.mjs';
 import { editingMarkdown, runEditing } from './editing.mjs';
 import { engineMarkdown, runEngine } from './engine.mjs';
 import { importMarkdown, runImport } from './import.mjs';
+import { reviewMarkdown, runReview } from './review.mjs';
 import { ROOT, prepare } from './lib/build.mjs';
 import { fmt, log, machineInfo, mdTable, nowMs, verdict } from './lib/util.mjs';
 import { runStartup, startupMarkdown } from './startup.mjs';
@@ -21,6 +22,7 @@ const SECTIONS = [
   { id: 'batch', title: '3. Batch (CLI)', run: runBatch, markdown: batchMarkdown },
   { id: 'startup', title: '4. Start-up and size', run: runStartup, markdown: startupMarkdown },
   { id: 'import', title: '5. Import (web page, Word, PDF)', run: runImport, markdown: importMarkdown },
+  { id: 'review', title: '6. Review (CLI)', run: runReview, markdown: reviewMarkdown },
 ];
 
 const METHOD = {
@@ -68,6 +70,9 @@ by call (≥ 10 calls and ≥ 2 s); "first call" is the first call on that input
 loading pdf.js. Then the CLI as shipped (\`dist/cli.js check --format json\` to /dev/null) on a temporary directory of 30 copies each of
 the web page, Word and PDF fixtures and of the seed reports (.txt), with the default threads and with \`--jobs 1\` pinned to one CPU
 (\`taskset -c 0\`), and each format on its own; each run 3 times, the median shown. MB are the file sizes on disk.`,
+  review: `The CLI as shipped (\`dist/cli.js\`) on the batch section's generated corpus: \`check --format json DIR\` and \`review DIR\` (the HTML
+page) with the default threads, output to /dev/null, three runs each, alternating; the medians are compared. The page size: \`review --out\`
+on 300 single-report files made from the fixture pool (each renamed to another department of another city).`,
 };
 
 function parseArgs(argv) {
@@ -80,7 +85,7 @@ function parseArgs(argv) {
     else if (name === '--only') args.only = value().split(',').map((s) => s.trim());
     else if (name === '--out') args.out = resolve(value());
     else if (name === '--help' || name === '-h') {
-      process.stdout.write('npm run bench [-- --quick] [--only engine,editing,batch,startup,import] [--out DIR]\n');
+      process.stdout.write('npm run bench [-- --quick] [--only engine,editing,batch,startup,import,review] [--out DIR]\n');
       process.exit(0);
     } else {
       process.stderr.write(`bench: unknown argument ${a}\n`);
@@ -138,7 +143,7 @@ function markdown(report) {
   lines.push('', '## Running it', '',
     '`npm run bench` runs everything (builds `dist/` first when it is missing or older than the sources) and rewrites this file and '
     + '`docs/benchmarks.json`. `npm run bench -- --quick` runs fewer iterations, 150 batch files, 20 open reports, fewer edits and 10 import files per format (under 2 minutes) and '
-    + 'writes to the temporary directory instead; `--only engine,editing,batch,startup,import` picks sections; `--out DIR` chooses where to write. '
+    + 'writes to the temporary directory instead; `--only engine,editing,batch,startup,import,review` picks sections; `--out DIR` chooses where to write. '
     + 'The generated reports are deterministic (seeded), so runs on different machines check the same text.', '');
   return lines.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n');
 }

@@ -2,14 +2,15 @@
 # The real-editor tests, end to end (npm run test:e2e):
 #   setup (Debian packages, Node 24, code-server) → npm run package → a throw-away code-server on
 #   127.0.0.1 with the packaged xxgk-report.vsix and the test driver installed → the extension-host suite
-#   (mocha, vscode API) inside it → the UI test (Chromium via playwright-core).
+#   (mocha, vscode API) inside it → the UI test (Chromium via playwright-core); before code-server starts, the
+#   review page (scripts/e2e/review.mjs, dist/cli.js's HTML in Chromium).
 # Screenshots go to out-e2e/screenshots/ (git-ignored), so a test run never changes a tracked file;
 # `npm run screenshots` runs the same tests with XXGK_E2E_SCREENSHOTS=docs/images to update the README's pictures.
 # code-server is stopped by its PID at the end, also on failure. Exit status: 0 when everything passed,
 # 1 otherwise (a tool that cannot be set up is a failure, never a skip). Details: docs/real-editor-testing.md.
 #
 # Environment: XXGK_E2E_TOOLS (tools folder), XXGK_E2E_KEEP=1 (keep the run folder), XXGK_E2E_SKIP_UI=1,
-# XXGK_E2E_SKIP_SUITE=1, XXGK_E2E_REUSE_VSIX=1 (skip `npm run package` when xxgk-report.vsix exists),
+# XXGK_E2E_SKIP_SUITE=1, XXGK_E2E_SKIP_REVIEW=1, XXGK_E2E_REUSE_VSIX=1 (skip `npm run package` when xxgk-report.vsix exists),
 # XXGK_E2E_SCREENSHOTS (default out-e2e/screenshots).
 # XXGK_E2E_SKIP_EDITORS=1 leaves out Neovim and Emacs with docs/editors.md's snippets (test/editors).
 set -euo pipefail
@@ -45,6 +46,13 @@ fi
 VSIX_BYTES=$(stat -c %s xxgk-report.vsix)
 (( VSIX_BYTES <= 3 * 1024 * 1024 )) || { echo "[e2e] xxgk-report.vsix is $VSIX_BYTES bytes, over 3 MB (docs/development.md)" >&2; exit 1; }
 log "xxgk-report.vsix: $VSIX_BYTES bytes (at most 3 MB)"
+# ---- the review page in Chromium (needs only dist/cli.js and Chromium, no code-server) -------------------
+review_failed=0
+if [[ -z "${XXGK_E2E_SKIP_REVIEW:-}" ]]; then
+  log "review page in Chromium (scripts/e2e/review.mjs)"
+  node scripts/e2e/review.mjs --screenshots "${XXGK_E2E_SCREENSHOTS:-$ROOT/out-e2e/screenshots}" || review_failed=1
+fi
+
 log "compiling the extension-host suite (test/vscode/tsconfig.json → out-vscode/)"
 rm -rf out-vscode
 npx tsc -p test/vscode/tsconfig.json
@@ -146,5 +154,6 @@ if [[ -z "${XXGK_E2E_SKIP_UI:-}" ]]; then
 fi
 
 [[ $editors_failed -eq 0 ]] || failed=1
+[[ $review_failed -eq 0 ]] || failed=1
 log "done in $(( $(date +%s) - T0 )) s: $([[ $failed -eq 0 ]] && echo 'all passed' || echo 'FAILURES')"
 exit $failed

@@ -227,3 +227,27 @@ test('review: usage errors are exit 2; reports without a body or year are not pa
   const csv = await cli(['review', '--format', 'csv', '.'], { cwd: dir });
   assert.match(csv.stdout, /未配对：未能确定发布机关或年度/);
 });
+
+test('the help names review, in Chinese and in English', async () => {
+  const zh = await cli(['--help']);
+  assert.match(zh.stdout, /xxgk-report review \[--out <文件>\] \[--format html\|csv\|json\]/);
+  assert.match(zh.stdout, /审阅一批报告/);
+  const en = await cli(['--help', '--lang', 'en']);
+  assert.match(en.stdout, /xxgk-report review \[--out <file>\] \[--format html\|csv\|json\]/);
+  assert.match(en.stdout, /review a set of reports/);
+});
+
+test('review on worker threads gives the same page and data as on one thread', async (t) => {
+  const dir = withDir(t);
+  writeCorpus(dir);
+  for (let i = 0; i < 12; i++) fs.writeFileSync(path.join(dir, `x${String(i).padStart(2, '0')}.txt`), reportText({ body: `河阳市${'一二三四五六七八九十'[i % 10]}局`, year: 2020 + (i % 3) }));
+  fs.writeFileSync(path.join(dir, 'old.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]));
+  const compiledMain = path.join(__dirname, '..', '..', 'server', 'src', 'cli', 'main.js');
+  for (const format of ['json', 'html', 'csv']) {
+    const one = await cli(['review', '--format', format, '.'], { cwd: dir });
+    const many = await cli(['review', '--format', format, '.'], { cwd: dir, workerScript: compiledMain, cpus: 3 });
+    assert.equal(many.stdout, one.stdout, format);
+    assert.equal(many.stderr, one.stderr, format);
+    assert.equal(many.code, 2);
+  }
+});

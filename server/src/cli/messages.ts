@@ -125,6 +125,15 @@ Usage:
                                    the carry-over, last year's sentences marked 〔上年原文〕
                                    and figures put in 〔〕 (docs/draft.md); standard output
                                    unless --out (an existing file only with --force)
+  xxgk-report review [--out <file>] [--format html|csv|json] [--lang zh|en]
+                     [--jobs <n>] [--template …] [--rule …] [--no-narrative] <file|dir>...
+                                   review a set of reports: each report (a file of
+                                   several is split) checked and compared with last
+                                   year's report of the same body; one self-contained
+                                   HTML page (default; overview, charts, tables, findings),
+                                   a CSV overview (UTF-8 with BOM) or JSON; standard
+                                   output unless --out; exit codes as check's
+                                   (docs/review.md)
   xxgk-report --help | --version
 
 Directories are searched recursively for .txt .md .html .htm .shtml .docx .pdf
@@ -182,6 +191,13 @@ Exit codes:
                                    只填上年结转，上年的句子标〔上年原文〕、数字加〔〕
                                    （见 docs/draft.md）；默认输出到标准输出，--out 写入
                                    文件（已存在的文件须加 --force 才覆盖）
+  xxgk-report review [--out <文件>] [--format html|csv|json] [--lang zh|en]
+                     [--jobs <n>] [--template …] [--rule …] [--no-narrative] <文件|目录>...
+                                   审阅一批报告：逐份检查（一个文件含多份报告时分开），
+                                   并与同一机关上年报告对比；输出一个独立的 HTML 页面
+                                   （默认；总览、统计图、表格、问题）、CSV 总览（带 BOM
+                                   的 UTF-8）或 JSON；默认输出到标准输出，--out 写入
+                                   文件；退出码与 check 相同（见 docs/review.md）
   xxgk-report --help | --version
 
 目录会递归查找 .txt .md .html .htm .shtml .docx .pdf 文件（以及 .doc/.wps，会提示

@@ -165,7 +165,9 @@ function grid(input: ReviewInput, table: Table, findings: readonly Finding[], la
         if (!worst || RANK[f.severity] > RANK[worst]) worst = f.severity;
       });
       const inferred = (cell as { readonly inferred?: unknown }).inferred === true;
-      const mark = on.length ? 'wrong' : cell.state === 'invalid' ? 'invalid' : inferred ? 'inferred' : cell.state === 'missing' ? 'empty' : undefined;
+      // A title or group row has no figures in the official table: its blank cells are not missing ones.
+      const blank = cell.state === 'missing' && role === 'value';
+      const mark = on.length ? 'wrong' : cell.state === 'invalid' ? 'invalid' : inferred ? 'inferred' : blank ? 'empty' : undefined;
       return {
         column: cell.column,
         raw: cell.raw,

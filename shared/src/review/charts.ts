@@ -29,7 +29,8 @@ export function ruleChart(rules: ReviewData['rules'], lang: 'zh' | 'en'): string
         return s;
       })
       .join('');
-    return `<text x="${LABEL - 6}" y="${y + ROW - 9}" text-anchor="end">${esc(r.title)} <tspan class="rid">${esc(r.rule)}</tspan></text>${segs}<text x="${(x + 4).toFixed(1)}" y="${y + ROW - 9}">${r.count}</text>`;
+    const title = r.title.length > 18 ? `${r.title.slice(0, 17)}…` : r.title;
+    return `<text x="${LABEL - 6}" y="${y + ROW - 9}" text-anchor="end"><title>${esc(r.title)}</title>${esc(title)} <tspan class="rid">${esc(r.rule)}</tspan></text>${segs}<text x="${(x + 4).toFixed(1)}" y="${y + ROW - 9}">${r.count}</text>`;
   });
   const legend = (['errors', 'warnings', 'infos', 'hints'] as const)
     .map((k, i) => {
@@ -119,15 +120,22 @@ export function stripPlot(title: string, points: readonly StripPoint[], format: 
     const cls = outSet.has(p) ? 'dot out' : 'dot';
     parts.push(`<a href="#${esc(p.id)}"><circle cx="${x(p.value).toFixed(1)}" cy="${cy.toFixed(1)}" r="3.5" class="${cls}"><title>${esc(`${p.label}: ${format(p.value)}`)}</title></circle></a>`);
   });
-  // Outlier labels, alternating above and below, the most extreme first.
+  // Outlier labels, alternating above and below, the most extreme first; the same body and value once (×n).
   const centre = quantile(sorted, 0.5);
-  const ranked = [...out].sort((a, b) => Math.abs(b.value - centre) - Math.abs(a.value - centre)).slice(0, MAX_LABELS);
-  ranked.forEach((p, k) => {
+  const groups = new Map<string, { p: StripPoint; n: number }>();
+  for (const p of out) {
+    const k = `${p.label}\u0000${p.value}`;
+    const g = groups.get(k);
+    if (g) g.n++;
+    else groups.set(k, { p, n: 1 });
+  }
+  const ranked = [...groups.values()].sort((a, b) => Math.abs(b.p.value - centre) - Math.abs(a.p.value - centre)).slice(0, MAX_LABELS);
+  ranked.forEach(({ p, n }, k) => {
     const up = k % 2 === 0;
     const y = up ? MID - 24 - Math.floor(k / 2) * 11 : MID + 32 + Math.floor(k / 2) * 11;
     const px = x(p.value);
     const anchor = px > W * 0.75 ? 'end' : px < W * 0.25 ? 'start' : 'middle';
-    parts.push(`<text x="${px.toFixed(1)}" y="${y}" text-anchor="${anchor}" class="olabel">${esc(`${p.label} ${format(p.value)}`)}</text>`);
+    parts.push(`<text x="${px.toFixed(1)}" y="${y}" text-anchor="${anchor}" class="olabel">${esc(`${p.label} ${format(p.value)}${n > 1 ? ` ×${n}` : ''}`)}</text>`);
   });
   const note = out.length
     ? `<p class="muted">${lang === 'zh' ? `超出四分位距 1.5 倍的报告（${out.length} 份）已标出机关名称。` : `${out.length} report(s) beyond 1.5 IQR are labelled with their body.`}</p>`

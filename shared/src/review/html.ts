@@ -59,15 +59,15 @@ type Words = keyof typeof W;
 
 const CSS = `
 :root{--err:#c62828;--warn:#ef8f00;--info:#1565c0;--ok:#2e7d32;--muted:#666;--line:#ddd}
-*{box-sizing:border-box}body{font:14px/1.5 system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:0 auto;max-width:1200px;padding:16px 24px;color:#222}
+*{box-sizing:border-box}body{font:14px/1.5 system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:0 auto;max-width:1400px;padding:16px 24px;color:#222}
 h1{font-size:22px;margin:8px 0}h2{font-size:18px;margin:24px 0 8px;border-bottom:2px solid #333}h3{font-size:16px;margin:16px 0 6px}
 .muted{color:var(--muted)}.summary{margin:4px 0 12px}
 .controls{display:flex;gap:8px;flex-wrap:wrap;align-items:center;margin:8px 0}
 .controls input{flex:1;min-width:200px;padding:4px 8px}.controls select,.controls input{font:inherit}
 table{border-collapse:collapse}
 #overview{width:100%}#overview th,#overview td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
-#overview th{cursor:pointer;user-select:none;background:#f4f4f4;position:sticky;top:0}#overview th[aria-sort=ascending]::after{content:" ▲"}#overview th[aria-sort=descending]::after{content:" ▼"}
-#overview td.n{text-align:right;font-variant-numeric:tabular-nums}
+#overview th{white-space:nowrap;cursor:pointer;user-select:none;background:#f4f4f4;position:sticky;top:0}#overview th[aria-sort=ascending]::after{content:" ▲"}#overview th[aria-sort=descending]::after{content:" ▼"}
+#overview td.n{text-align:right;font-variant-numeric:tabular-nums}#overview td.f{word-break:break-all;min-width:180px;max-width:360px}#overview td.b,#overview td.t{white-space:nowrap}#overview td.p{max-width:220px;font-size:12px}
 .v{font-weight:600;white-space:nowrap}.v-reject{color:var(--err)}.v-revise{color:var(--warn)}.v-clean{color:var(--ok)}.v-incomplete,.v-unchecked{color:#6d4c41}.v-unreadable{color:var(--err);text-decoration:underline}
 .cov{white-space:nowrap;font-size:12px}.st{display:inline-block;padding:0 4px;margin:1px;border-radius:3px;background:#eee}.st-read{background:#e8f5e9}.st-partial,.st-empty{background:#fff3e0}.st-unreadable{background:#ffebee}.st-absent{background:#f5f5f5;color:var(--muted)}
 tr.bad td{background:#fff5f5}
@@ -123,8 +123,8 @@ function coverageCell(r: ReviewReport, lang: ReviewLang): string {
   if (!c || c.tables.length === 0) return `<span class="st st-absent">${esc(lang === 'zh' ? '未找到统计表' : 'no table')}</span>`;
   return c.tables
     .map((x) => {
-      const label = x.state === 'partial' && x.cells ? `${x.cells.read}/${x.cells.expected}` : t(STATE[x.state], lang);
-      return `<span class="st st-${x.state}" title="${esc(x.title)}">${esc(t(SHORT_TABLE[x.kind], lang))} ${esc(label)}</span>`;
+      const label = x.state === 'partial' && x.cells ? `${x.cells.read}/${x.cells.expected}` : x.state === 'read' ? '✓' : t(STATE[x.state], lang);
+      return `<span class="st st-${x.state}" title="${esc(`${x.title}：${t(STATE[x.state], lang)}`)}">${esc(t(SHORT_TABLE[x.kind], lang))} ${esc(label)}</span>`;
     })
     .join('');
 }
@@ -140,14 +140,14 @@ function overviewRow(r: ReviewReport, lang: ReviewLang): string {
   const reason = r.error ?? r.note;
   const bad = r.error !== undefined ? ' class="bad"' : '';
   return `<tr${bad} data-id="${esc(r.id)}" data-verdict="${r.verdict}" data-sev="${severities(r)}">`
-    + `<td><a href="#${esc(r.id)}">${esc(r.name)}</a>${reason ? `<br><span class="${r.error !== undefined ? 'v v-unreadable' : 'muted'}">${esc(reason)}</span>` : ''}</td>`
-    + `<td>${esc(r.body ?? '')}</td>`
+    + `<td class="f"><a href="#${esc(r.id)}">${esc(r.name)}</a>${reason ? `<br><span class="${r.error !== undefined ? 'v v-unreadable' : 'muted'}">${esc(reason)}</span>` : ''}</td>`
+    + `<td class="b">${esc(r.body ?? '')}</td>`
     + `<td class="n">${r.year ?? ''}</td>`
-    + `<td>${esc(r.template ? t(TEMPLATE_NAME[r.template], lang) : '')}</td>`
+    + `<td class="t">${esc(r.template ? t(TEMPLATE_NAME[r.template], lang) : '')}</td>`
     + `<td class="cov">${coverageCell(r, lang)}</td>`
     + `<td class="n" data-k="errors">${r.counts.errors}</td><td class="n" data-k="warnings">${r.counts.warnings}</td><td class="n" data-k="infos">${r.counts.infos}</td>`
     + `<td class="v v-${r.verdict}" data-k="verdict" data-v="${r.verdict}">${esc(t(VERDICT[r.verdict], lang))}</td>`
-    + `<td>${prev}</td></tr>`;
+    + `<td class="p">${prev}</td></tr>`;
 }
 
 function excerptHtml(f: { excerpt?: ReviewFinding['excerpt'] }): string {

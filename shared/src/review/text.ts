@@ -31,7 +31,7 @@ export const SHORT_TABLE: Record<string, L> = {
 export const PAIRING: Record<ReviewReport['pairing']['state'], L> = {
   paired: { zh: '已与上年报告对比', en: "compared with last year's report" },
   'no-identity': { zh: '未配对：未能确定发布机关或年度', en: 'not paired: issuing body or year unknown' },
-  'no-earlier': { zh: '未配对：所给文件中没有该机关更早年度的报告', en: 'not paired: no earlier report of this body among the files' },
+  'no-earlier': { zh: '未配对：无该机关更早年度的报告', en: 'not paired: no earlier report of this body' },
   'not-checked': { zh: '未检查', en: 'not checked' },
 };
 
