@@ -10,6 +10,7 @@ import {
 import { CONVERTED_EXTENSIONS, EXTRACT_SCHEME, registerConverted } from './converted';
 import { registerStatusBar } from './statusBar';
 import { registerTableView } from './tableView';
+import { registerNextDraft } from './nextDraft';
 
 const LANGUAGE = 'xxgk-report';
 let client: LanguageClient | undefined;
@@ -200,6 +201,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerConverted(context, () => client, t);
   registerStatusBar(context, (doc) => doc.languageId === LANGUAGE || doc.uri.scheme === EXTRACT_SCHEME, t);
   registerTableView(context, () => client, t);
+  registerNextDraft(context, () => client, t);
   await start(context);
 }
 

@@ -28,6 +28,7 @@ import { registerExtract } from './handlers/extract';
 import { ON_TYPE_TRIGGERS, registerFormatting } from './handlers/formatting';
 import { registerTableView } from './handlers/tableView';
 import { registerPreviousReport } from './handlers/previousReport';
+import { registerNextDraft } from './handlers/nextDraft';
 import { SettingsStore } from './settings';
 
 /** Options a client may pass in `initializationOptions`. */
@@ -107,6 +108,7 @@ export function startServer(connection: Connection): void {
     registerFormatting(ctx);
     registerTableView(ctx);
     registerPreviousReport(ctx);
+    registerNextDraft(ctx);
     ctx.onPreviousChanged = () => diagnostics?.refreshAll();
 
     return {

@@ -108,11 +108,11 @@ describe('rule documentation pages', () => {
 describe('commands, language and grammar', () => {
   test('the palette lists the server commands and the client-only ones', () => {
     const listed = pkg.contributes.commands.map((c) => c.command).sort();
-    const clientOnly = ['xxgk-report.checkWorkspace', 'xxgk-report.openConverted', 'xxgk-report.saveDraft', 'xxgk-report.showTableView', 'xxgk-report.compareWithPrevious'];
+    const clientOnly = ['xxgk-report.checkWorkspace', 'xxgk-report.openConverted', 'xxgk-report.saveDraft', 'xxgk-report.showTableView', 'xxgk-report.compareWithPrevious', 'xxgk-report.draftFromPrevious'];
     assert.deepEqual(listed, [...COMMANDS, ...clientOnly].sort());
     for (const c of pkg.contributes.commands) assert.match(c.title, /^%command\.\w+%$/);
     // The client registers each command only it has.
-    const client = ['extension.ts', 'converted.ts', 'tableView.ts'].map((f) => readFileSync(join(ROOT, 'client', 'src', f), 'utf8')).join('\n');
+    const client = ['extension.ts', 'converted.ts', 'tableView.ts', 'nextDraft.ts'].map((f) => readFileSync(join(ROOT, 'client', 'src', f), 'utf8')).join('\n');
     for (const id of clientOnly) assert.ok(client.includes(`registerCommand(\`\${LANGUAGE}.${id.replace('xxgk-report.', '')}\``), id);
   });
 
