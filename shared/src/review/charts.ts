@@ -85,7 +85,7 @@ export function stripPlot(title: string, points: readonly StripPoint[], format: 
   const L = 40;
   const R = W - 40;
   const MID = 80;
-  const head = `<figure class="strip"><figcaption>${esc(title)} <span class="muted">（${points.length}${lang === 'zh' ? ' 份报告' : ' reports'}）</span></figcaption>`;
+  const head = `<figure class="strip"><figcaption>${esc(title)} <span class="muted">${lang === 'zh' ? `（${points.length} 份报告）` : `(${points.length} reports)`}</span></figcaption>`;
   if (points.length === 0) return `${head}<p class="muted">${lang === 'zh' ? '没有可比较的数字。' : 'No figures to compare.'}</p></figure>`;
   const values = points.map((p) => p.value);
   const min = Math.min(0, ...values);

@@ -113,6 +113,11 @@ q.addEventListener('input',apply);fv.addEventListener('change',apply);fs.addEven
 })();
 `;
 
+/** `（2021）` in Chinese, ` (2021)` in English. */
+function paren(x: string | number, lang: ReviewLang): string {
+  return lang === 'zh' ? `（${x}）` : ` (${x})`;
+}
+
 function w(key: Words, lang: ReviewLang): string {
   return t(W[key], lang);
 }
@@ -135,7 +140,7 @@ function severities(r: ReviewReport): string {
 
 function overviewRow(r: ReviewReport, lang: ReviewLang): string {
   const prev = r.pairing.previous
-    ? `<a href="#${esc(r.pairing.previous.report)}">${esc(r.pairing.previous.name)}</a>（${r.pairing.previous.year}）`
+    ? `<a href="#${esc(r.pairing.previous.report)}">${esc(r.pairing.previous.name)}</a>${paren(r.pairing.previous.year, lang)}`
     : `<span class="muted">${esc(t(PAIRING[r.pairing.state], lang))}</span>`;
   const reason = r.error ?? r.note;
   const bad = r.error !== undefined ? ' class="bad"' : '';
@@ -216,7 +221,7 @@ function detailHtml(r: ReviewReport, lang: ReviewLang): string {
   meta.push([w('verdict', lang), `<span class="v v-${r.verdict}">${esc(t(VERDICT[r.verdict], lang))}</span>`]);
   meta.push([
     w('previous', lang),
-    r.pairing.previous ? `<a href="#${esc(r.pairing.previous.report)}">${esc(r.pairing.previous.name)}</a>（${r.pairing.previous.year}）` : esc(t(PAIRING[r.pairing.state], lang)),
+    r.pairing.previous ? `<a href="#${esc(r.pairing.previous.report)}">${esc(r.pairing.previous.name)}</a>${paren(r.pairing.previous.year, lang)}` : esc(t(PAIRING[r.pairing.state], lang)),
   ]);
   if (r.error ?? r.note) meta.push([w('reason', lang), esc(r.error ?? r.note ?? '')]);
   const cross = r.findings.filter((f) => f.crossYear);
@@ -225,7 +230,7 @@ function detailHtml(r: ReviewReport, lang: ReviewLang): string {
   let html = `<section class="rep" id="${esc(r.id)}"><h3>${esc(r.title ?? r.name)}</h3><div class="muted">${esc(r.name)}</div>`
     + `<dl class="meta">${meta.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('')}</dl>`;
   if (cross.length) html += `<div class="cy"><strong>${w('crossYear', lang)}</strong>${list(cross)}</div>`;
-  if (r.error === undefined && r.note === undefined) html += `<h4>${w('findings', lang)}（${own.length}）</h4>${own.length ? list(own) : `<p class="muted">${w('noFindings', lang)}</p>`}`;
+  if (r.error === undefined && r.note === undefined) html += `<h4>${w('findings', lang)}${paren(own.length, lang)}</h4>${own.length ? list(own) : `<p class="muted">${w('noFindings', lang)}</p>`}`;
   if (r.tables.length) html += r.tables.map((tb) => gridHtml(tb, r, lang)).join('');
   return `${html}<p class="back"><a href="#top">↑ ${w('back', lang)}</a></p></section>`;
 }
@@ -279,7 +284,7 @@ ${stripPlot(w('requests', lang), points(data, (r) => r.metrics.requests), fmtInt
 ${stripPlot(w('concluded', lang), points(data, (r) => r.metrics.concludedRate), fmtPct, lang)}
 ${stripPlot(w('correction', lang), points(data, (r) => r.metrics.correctionRate), fmtPct, lang)}
 <h2>${w('details', lang)}</h2>
-<p class="lg">${w('legend', lang)}： <span class="w-error" style="background:#ffcdd2">${w('wrong', lang)}</span><span style="background:repeating-linear-gradient(45deg,#fff,#fff 3px,#eee 3px,#eee 6px)">${w('empty', lang)}</span><span style="background:#f3e5f5"><i>${w('inferred', lang)}</i></span><span style="background:#ffebee">${w('invalid', lang)}</span></p>
+<p class="lg">${w('legend', lang)}${lang === 'zh' ? '：' : ':'} <span class="w-error" style="background:#ffcdd2">${w('wrong', lang)}</span><span style="background:repeating-linear-gradient(45deg,#fff,#fff 3px,#eee 3px,#eee 6px)">${w('empty', lang)}</span><span style="background:#f3e5f5"><i>${w('inferred', lang)}</i></span><span style="background:#ffebee">${w('invalid', lang)}</span></p>
 ${data.reports.map((r) => detailHtml(r, lang)).join('\n')}
 <p class="muted">${w('generatedBy', lang)}</p>
 <script>${SCRIPT}</script>
