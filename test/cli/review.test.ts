@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ReviewDataSchema, type ReviewData, type ReviewReport } from '../../shared/src/index';
+import { ReviewDataSchema, analyze, type ReviewData, type ReviewReport } from '../../shared/src/index';
 import { REPO_ROOT, cli, withDir } from './helpers';
 import { R2, R4, firstCell, reportText, writeCorpus } from './reviewCorpus';
 
@@ -249,5 +249,19 @@ test('review on worker threads gives the same page and data as on one thread', a
     assert.equal(many.stdout, one.stdout, format);
     assert.equal(many.stderr, one.stderr, format);
     assert.equal(many.code, 2);
+  }
+});
+
+test('review gives each report the findings analyze gives it with last year’s report as previous', async (t) => {
+  const dir = withDir(t);
+  const { files } = writeCorpus(dir);
+  const { data } = await reviewJson(dir);
+  for (const [now, before] of [['a/澜州市教育局2022年报.txt', 'a/澜州市教育局2021年报.txt'], ['c/白石县水利局2022年报.txt', 'c/白石县水利局2021年报.txt'], ['b/临江市民政局2022年报.txt', 'b/临江市民政局2021年报.txt']]) {
+    const previous = analyze(files[before], { reuse: false }).report;
+    const expected = analyze(files[now], { reuse: false, previous }).findings.map((f) => `${f.ruleId} ${f.severity} ${f.span.start} ${f.message.zh}`);
+    const text = files[now];
+    const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1)];
+    const got = byFile(data, now).findings.map((f) => `${f.rule} ${f.severity} ${lineStarts[f.line - 1] + f.column - 1} ${f.message}`);
+    assert.deepEqual(got, expected, now);
   }
 });
