@@ -74,7 +74,7 @@ h2 .caption { font-weight: normal; opacity: .75; margin-left: .75em; }
 table.grid { border-collapse: collapse; margin: 6px 0 4px; font-variant-numeric: tabular-nums; }
 .grid th, .grid td { border: 1px solid var(--vscode-panel-border, #8884); padding: 3px 8px; vertical-align: top; }
 .grid thead th { background: var(--vscode-editorWidget-background, transparent); font-weight: 600; text-align: center; }
-.grid th.label { text-align: left; font-weight: normal; max-width: 28em; cursor: pointer; }
+.grid th.label { text-align: left; font-weight: normal; min-width: 14em; max-width: 28em; cursor: pointer; }
 .grid tr.role-title th.label, .grid tr.role-group th.label { font-weight: 600; }
 .grid tr.role-unmatched th.label { font-style: italic; opacity: .8; }
 .grid th.label.flagged { text-decoration: underline wavy var(--vscode-editorWarning-foreground); }

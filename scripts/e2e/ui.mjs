@@ -425,6 +425,11 @@ try {
 
   await step('table view from the CodeLens: wrong cells marked in the webview, a click selects the cell, typing updates it', async () => {
     await openDraft();
+    // Room for the view beside the text: no side bar, no panel (the last step: nothing after it needs them).
+    await page.keyboard.press('Control+B');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
+    await page.keyboard.press('Control+J');
+    await page.locator('.part.panel').waitFor({ state: 'hidden' });
     // The lens above table 3 (line 34) names its coverage and errors: the culprit 13 and 四、结转下年度 总计 4 (parts 2).
     await goToLine(TABLE3_LINE);
     const lens = page.locator('.codelens-decoration a', { hasText: '查看表格视图 · 表三（收到和处理申请）：已读取 · 2 处错误' }).first();
