@@ -92,7 +92,9 @@ describe('nextYearDraft from a 2021-format report', () => {
 
       // No finding but the blanks to fill, with or without last year's report beside it.
       assert.deepEqual(unexpected(markdown), []);
-      assert.deepEqual(unexpected(markdown, last), []);
+      // Against last year's report the fresh draft is, rightly, a copy: repeated-text until the prose is rewritten;
+      // nothing else (the carry-over was filled from last year, so carryover-mismatch is silent).
+      assert.deepEqual(unexpected(markdown, last).map((f) => f.split(':')[0]), ['repeated-text']);
     });
   }
 

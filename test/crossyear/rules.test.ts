@@ -1,7 +1,7 @@
 /** The cross-year rules and what pairs two reports: identity by body and year, carry-over, stock, copied text. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, bodyKey, crossYearFindings, findPrevious, parseReport, reportIdentity, repetition } from '../../shared/src/index';
+import { analyze, bodyKey, crossYearFindings, findPrevious, nextYearDraft, parseReport, PREVIOUS_TEXT_MARK, reportIdentity, repetition } from '../../shared/src/index';
 import { requestsTable, SIX, yearReport } from '../support/yearPair';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -129,4 +129,14 @@ test('no seed raises a cross-year finding against another seed of its own body',
       assert.deepEqual(crossYearFindings(a.r, b.r).filter((f) => f.ruleId !== 'period-not-consecutive'), [], `${a.n} against ${b.n}`);
     }
   }
+});
+
+test('repeated-text: a draft made from last year\'s report, its kept sentences still marked, is still a copy', () => {
+  const seed = parseReport(readSeed(seedNames()[0])).report;
+  const draft = nextYearDraft(seed, { year: (seed.year ?? 2017) + 1 }).markdown;
+  assert.ok(draft.includes(PREVIOUS_TEXT_MARK));
+  const rep = repetition(parseReport(draft).report, seed);
+  // Dates the draft leaves alone (2017-12-27 in a 2018 draft) read as last year's, so not every sentence matches.
+  assert.ok(rep.share > 0.8, `the marks and the 〔〕 around old figures do not hide the copy: ${rep.share}`);
+  assert.deepEqual(crossYearFindings(parseReport(draft).report, seed).map((f) => f.ruleId), ['repeated-text']);
 });

@@ -20,11 +20,11 @@ import { foldWidth, formatNumber, normalizeLabel, stripSpaces } from '../model/t
 import { blankTableRows } from '../features/blankTables';
 import { formatPipeRows } from '../features/formatting';
 import { templates as builtin, type FeatureLocale } from '../features/util';
-import { sentences } from './repeated';
+import { PREVIOUS_TEXT_MARK, sentences } from './repeated';
 import { lineAt as lineIndexAt, splitLines as linesOf, type Line } from '../model/lines';
 
 /** Stands before each sentence kept word for word from last year's report. */
-export const PREVIOUS_TEXT_MARK = '〔上年原文〕';
+export { PREVIOUS_TEXT_MARK };
 
 export interface NextDraftOptions {
   /** The year of the new report. */

@@ -12,14 +12,20 @@ export interface Sentence {
   readonly key: string;
 }
 
+/**
+ * What a draft made from last year's report (`nextYearDraft`) puts before each sentence kept from last year. A
+ * marked sentence is still last year's: the mark is dropped before comparing, as are the 〔〕 around old figures.
+ */
+export const PREVIOUS_TEXT_MARK = '〔上年原文〕';
+
 /** Sentences shorter than this (normalised) are formulae every report shares: 特此报告, 无, headings. */
 const MIN_SENTENCE = 12;
 
 const END = /[。！？；!?;]|\r?\n|\r/g;
-const DROP = /[\s\u3000，、,:：“”"‘’'（）()《》〈〉【】[\]·…—\-.．]+/g;
+const DROP = /[\s\u3000，、,:：“”"‘’'（）()《》〈〉【】〔〕[\]·…—\-.．]+/g;
 
 function normalise(s: string, year: number | undefined): string {
-  let t = foldWidth(s).replace(DROP, '');
+  let t = foldWidth(s.split(PREVIOUS_TEXT_MARK).join('')).replace(DROP, '');
   if (year !== undefined) t = t.split(String(year)).join('〈本年〉').split(String(year - 1)).join('〈上年〉');
   return t;
 }
