@@ -59,6 +59,11 @@ const FURNITURE = [
 
 export function isPageFurniture(text: string): boolean {
   if (text.length > 40) return false;
+  // Cheap test first: the only ideographs furniture holds are 第, 页 and 共 (width folding leaves ideographs alone).
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff && c !== 0x7b2c && c !== 0x9875 && c !== 0x5171) return false;
+  }
   const t = text
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\f\t\u3000\u00a0\ufeff]/g, ' ')

@@ -16,8 +16,43 @@ interface Item {
   readonly span: Span;
   readonly line: number;
   readonly value: CellValue;
-  /** `normalizeLabel(text)`, computed once on first use. */
-  norm?: string;
+  /** `normalizeLabel(text)`, computed once on first use (every template variant reads the same items). */
+  norm: string | undefined;
+  /** `stripSpaces(foldWidth(text))`, computed once on first use. */
+  compact: string | undefined;
+  /** Memoised tests of the text: bit 1 computed / 2 set for isNote, 4/8 looksNarrative, 16/32 label numbering. */
+  flags: number;
+}
+
+function newItem(text: string, span: Span, line: number, value: CellValue): Item {
+  // One object shape for every item (memo fields present from the start) keeps property access monomorphic.
+  return { text, span, line, value, norm: undefined, compact: undefined, flags: 0 };
+}
+
+function compactText(it: Item): string {
+  if (it.compact === undefined) it.compact = stripSpaces(foldWidth(it.text));
+  return it.compact;
+}
+
+function memoFlag(it: Item, bit: number, test: (it: Item) => boolean): boolean {
+  if ((it.flags & bit) === 0) it.flags |= bit | (test(it) ? bit << 1 : 0);
+  return (it.flags & (bit << 1)) !== 0;
+}
+
+const noteTest = (it: Item): boolean => isNoteCompact(compactText(it));
+const narrativeTest = (it: Item): boolean => looksNarrativeCompact(compactText(it));
+const numberingTest = (it: Item): boolean => labelNumbering(it.text) !== '';
+
+function itemIsNote(it: Item): boolean {
+  return memoFlag(it, 1, noteTest);
+}
+
+function itemLooksNarrative(it: Item): boolean {
+  return memoFlag(it, 4, narrativeTest);
+}
+
+function itemHasNumbering(it: Item): boolean {
+  return memoFlag(it, 16, numberingTest);
 }
 
 /** Items in reading order, produced on demand (a failed anchor never tokenises more than it reads). */
@@ -93,14 +128,21 @@ function visibleText(text: string, start: number, end: number): { chars: string;
   return { chars, offsets };
 }
 
-function makeItem(text: string, start: number, end: number, line: number): Item {
-  // Trim white space (incl. U+3000, NBSP) from both ends.
+/** Whether the UTF-16 unit `c` is matched by the regular expression class `\s` (which takes in U+3000, NBSP and BOM). */
+function isWs(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The item of `text[start, end)` trimmed of white space (incl. U+3000, NBSP), its span moved by `offset`. */
+function makeItem(text: string, start: number, end: number, line: number, offset = 0): Item {
   let s = start;
   let e = end;
-  while (s < e && /[\s\u3000\u00a0\ufeff]/.test(text[s])) s++;
-  while (e > s && /[\s\u3000\u00a0]/.test(text[e - 1])) e--;
+  while (s < e && isWs(text.charCodeAt(s))) s++;
+  while (e > s && isWs(text.charCodeAt(e - 1))) e--;
   const t = text.slice(s, e);
-  return { text: t, span: { start: s, end: e }, line, value: cellValue(t) };
+  return newItem(t, { start: s + offset, end: e + offset }, line, cellValue(t));
 }
 
 /** Items of the `<td>`/`<th>` cells of one HTML `<table>` between `start` and `end`. */
@@ -127,7 +169,7 @@ function htmlItems(text: string, start: number, end: number, lineOf: (offset: nu
     } else {
       span = { start: innerStart, end: innerStart };
     }
-    items.push({ text: t, span, line: lineOf(span.start), value: cellValue(t) });
+    items.push(newItem(t, span, lineOf(span.start), cellValue(t)));
   }
   return items;
 }
@@ -144,7 +186,7 @@ function lineItems(line: Line, layout: TableLayout, blankIsCell: boolean): Item[
   if (isBlank(line)) {
     // A line holding only a tab is an empty cell copied from a table; a truly empty line is one only where blanks are cells.
     const emptyCell = (blankIsCell && layout === 'cell-lines') || (layout === 'tabs' && t.includes('\t'));
-    return emptyCell ? [makeItem(t, line.start + t.length, line.start + t.length, line.index)] : [];
+    return emptyCell ? [makeItem(t, t.length, t.length, line.index, line.start)] : [];
   }
   const out: Item[] = [];
   const trimmed = t.trim();
@@ -158,18 +200,18 @@ function lineItems(line: Line, layout: TableLayout, blankIsCell: boolean): Item[
       if (i === t.length || t[i] === '|') {
         if (i === t.length && i > lastBar + 1 && t.slice(lastBar + 1).trim() === '') break;
         if (i === t.length && lastBar === t.length - 1) break;
-        out.push(makeItem(t, segStart, i, line.index));
+        out.push(makeItem(t, segStart, i, line.index, line.start));
         segStart = i + 1;
       }
     }
-    return shiftItems(out, line.start);
+    return out;
   }
   if (t.includes('\t')) {
     let segStart = 0;
     const fields: Item[] = [];
     for (let i = 0; i <= t.length; i++) {
       if (i === t.length || t[i] === '\t') {
-        fields.push(makeItem(t, segStart, i, line.index));
+        fields.push(makeItem(t, segStart, i, line.index, line.start));
         segStart = i + 1;
       }
     }
@@ -177,7 +219,7 @@ function lineItems(line: Line, layout: TableLayout, blankIsCell: boolean): Item[
     // shifting them one by one is quadratic on a line of thousands of tabs).
     let first = 0;
     while (first < fields.length - 1 && fields[first].text === '') first++;
-    return shiftItems(splitTrailingValues(first > 0 ? fields.slice(first) : fields, t), line.start);
+    return splitTrailingValues(first > 0 ? fields.slice(first) : fields, t, line.start);
   }
   // Space-aligned columns: runs of two or more spaces (or U+3000) separate cells.
   const re = /[ \u3000\u00a0]{2,}/g;
@@ -187,15 +229,18 @@ function lineItems(line: Line, layout: TableLayout, blankIsCell: boolean): Item[
   re.lastIndex = lead;
   while ((m = re.exec(t)) !== null) {
     if (m.index + m[0].length >= t.length) break;
-    if (m.index > segStart) out.push(makeItem(t, segStart, m.index, line.index));
+    if (m.index > segStart) out.push(makeItem(t, segStart, m.index, line.index, line.start));
     segStart = m.index + m[0].length;
   }
-  out.push(makeItem(t, segStart, t.length, line.index));
-  return shiftItems(splitTrailingValues(out, t), line.start);
+  out.push(makeItem(t, segStart, t.length, line.index, line.start));
+  return splitTrailingValues(out, t, line.start);
 }
 
 /** `（一）予以公开 5 0 0 …`: a label followed by single-space separated values becomes separate items. */
-function splitTrailingValues(items: Item[], lineText: string): Item[] {
+function splitTrailingValues(items: Item[], lineText: string, offset: number): Item[] {
+  let plain = true;
+  for (const it of items) if (it.value.kind === 'text' && hasCjk(it.text)) plain = false;
+  if (plain) return items;
   const out: Item[] = [];
   for (const it of items) {
     if (it.value.kind !== 'text' || !hasCjk(it.text)) {
@@ -207,19 +252,15 @@ function splitTrailingValues(items: Item[], lineText: string): Item[] {
       out.push(it);
       continue;
     }
-    const base = it.span.start;
-    out.push(makeItem(lineText, base, base + m[1].length, it.line));
+    const base = it.span.start - offset;
+    out.push(makeItem(lineText, base, base + m[1].length, it.line, offset));
     const re = /\S+/g;
     let v: RegExpExecArray | null;
     const tail = m[2];
     const tailStart = base + m[1].length;
-    while ((v = re.exec(tail)) !== null) out.push(makeItem(lineText, tailStart + v.index, tailStart + v.index + v[0].length, it.line));
+    while ((v = re.exec(tail)) !== null) out.push(makeItem(lineText, tailStart + v.index, tailStart + v.index + v[0].length, it.line, offset));
   }
   return out;
-}
-
-function shiftItems(items: Item[], by: number): Item[] {
-  return items.map((it) => ({ ...it, span: { start: it.span.start + by, end: it.span.end + by } }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -280,7 +321,7 @@ function runTogetherItems(line: Line): Item[] {
     while (b > a && /[\s\u3000\u00a0]/.test(t[b - 1])) b--;
     if (b <= a) return;
     const s = t.slice(a, b);
-    out.push({ text: s, span: { start: line.start + a, end: line.start + b }, line: line.index, value: cellValue(s) });
+    out.push(newItem(s, { start: line.start + a, end: line.start + b }, line.index, cellValue(s)));
   };
   let textStart = 0;
   let i = 0;
@@ -464,15 +505,14 @@ function matchRunTogether(pt: PreparedTable, it: Item, cursor: number, used: Rea
 }
 
 /** A parenthesised note, a footnote, or the wrapped tail of a long label (`护等方面的经费）`). */
-function isNote(text: string): boolean {
-  const t = stripSpaces(foldWidth(text));
+function isNoteCompact(t: string): boolean {
   if ((/^\(/.test(t) && normalizeLabel(t) === '') || /^\(?注[:：]/.test(t)) return true;
   return /\)$/.test(t) && !t.includes('(') && t.length <= 30;
 }
 
-function looksNarrative(text: string): boolean {
+function looksNarrativeCompact(compact: string): boolean {
   // Parenthesised notes inside labels (`（区分处理的，只计这一情形，不计其他情形）`) do not make prose.
-  const t = stripSpaces(foldWidth(text)).replace(/\([^()]*\)/g, '');
+  const t = compact.includes('(') ? compact.replace(/\([^()]*\)/g, '') : compact;
   return t.length > 80 || (/[。！？]/.test(t) && t.length > 12) || (/[，,；]/.test(t) && t.length > 25);
 }
 
@@ -686,27 +726,28 @@ function parseRows(pt: PreparedTable, items: ItemSource, layout: TableLayout, bl
       seenHeader.push(columnByLabel.get(norm)!);
       order = headerOrder(pt, seenHeader);
     }
-    if (isNote(it.text) || pt.headerWords.has(norm) || norm === '') {
-      if (current?.key && isNote(it.text)) lastGood = Math.max(lastGood, i);
+    if (itemIsNote(it) || pt.headerWords.has(norm) || norm === '') {
+      if (current?.key && itemIsNote(it)) lastGood = Math.max(lastGood, i);
       continue;
     }
     if (matched > 0 && otherMarkers.length > 0) {
-      const compact = stripSpaces(foldWidth(it.text));
+      const compact = compactText(it);
       if (otherMarkers.some((m) => compact.includes(m))) break;
     }
-    if (runTogether && !/[。！？；，,;]/.test(norm) && pt.markers.some((m) => m.length >= 2 && stripSpaces(foldWidth(it.text)).includes(m))) {
+    if (runTogether && !/[。！？；，,;]/.test(norm) && pt.markers.some((m) => m.length >= 2 && compactText(it).includes(m))) {
       // Header words run together (`申请人情况自然人法人或其他组织…总计`): the header, not a row.
       continue;
     }
-    const sameRow = layout !== 'cell-lines' && current !== undefined && it.line === current.line && stripSpaces(it.text).length <= 30;
-    if (!runTogether && current && current.values.length < expected(current) && (stripSpaces(it.text).length <= 4 || sameRow) && !hasLabelNumbering(it.text)) {
+    // (Width folding keeps the length: the compact text is as long as the text without spaces.)
+    const sameRow = layout !== 'cell-lines' && current !== undefined && it.line === current.line && compactText(it).length <= 30;
+    if (!runTogether && current && current.values.length < expected(current) && (compactText(it).length <= 4 || sameRow) && !itemHasNumbering(it)) {
       // A word where a number belongs: an invalid cell.
       if (pt.table.kind === 'stats') current.invalid.push(it);
       else current.values.push(it);
       if (current.key) lastGood = i;
       continue;
     }
-    if (looksNarrative(it.text)) break;
+    if (itemLooksNarrative(it)) break;
     close(i - 1);
     unmatchedRun++;
     if (unmatchedRun >= 3) break;
@@ -716,10 +757,6 @@ function parseRows(pt: PreparedTable, items: ItemSource, layout: TableLayout, bl
   // Drop unmatched rows after the last matched one: they belong to what follows the table.
   while (rows.length > 0 && rows[rows.length - 1].indicator === undefined) rows.pop();
   return { rows, lastItem: lastGood, score: withNumbers * 3 + matched - unmatchedRows * 2, matched, withNumbers };
-}
-
-function hasLabelNumbering(text: string): boolean {
-  return labelNumbering(text) !== '';
 }
 
 const kindMarkerCache = new WeakMap<PreparedTable, string[]>();
@@ -805,7 +842,7 @@ function lineSource(from: number, stop: number, itemsOfLine: (j: number) => Item
         const its = itemsOfLine(next);
         for (const it of its) items.push(it);
         // A narrative line ends any table: no need to read further.
-        if (next > from + 1 && its.length === 1 && looksNarrative(its[0].text) && !isNote(its[0].text)) ended = true;
+        if (next > from + 1 && its.length === 1 && itemLooksNarrative(its[0]) && !itemIsNote(its[0])) ended = true;
         next++;
       }
       return items[i];
@@ -859,7 +896,7 @@ export function scanTables(
     const items = htmlItems(text, start, end, lineOf);
     const kinds = new Set<TableKind>();
     for (const it of items) {
-      const n = stripSpaces(foldWidth(it.text));
+      const n = compactText(it);
       for (const pt of all) if (pt.markers.some((m) => m.length >= 2 && n.includes(m) && n.length <= m.length + 40)) kinds.add(pt.table.kind);
     }
     if (kinds.size === 0) for (const pt of all) kinds.add(pt.table.kind);
@@ -879,15 +916,18 @@ export function scanTables(
 
   const htmlSorted = [...htmlLines].sort((a, b) => a - b);
   // Lines are tokenised once per layout and reused by every anchor that reads them.
-  const itemCache = new Map<string, Item[]>();
+  // One array per layout (and blank-line reading), indexed by line.
+  const itemCache = new Map<string, (Item[] | undefined)[]>();
   const pageNumbers = text.includes('\f') ? pageNumberLines(lines) : new Set<number>();
   const itemsOf = (j: number, layout: TableLayout, blankIsCell: boolean): Item[] => {
-    const k = `${j}:${layout}:${blankIsCell ? 1 : 0}`;
-    let its = itemCache.get(k);
+    const k = blankIsCell ? `${layout}:1` : layout;
+    let byLine = itemCache.get(k);
+    if (!byLine) itemCache.set(k, (byLine = []));
+    let its = byLine[j];
     if (!its) {
       // A page number between two rows, and the blank lines around it where blanks are cells, hold no cell.
       its = furnitureAt(lines, pageNumbers, j) || (blankIsCell && isBlank(lines[j]) && besideFurniture(lines, pageNumbers, j)) ? [] : lineItems(lines[j], layout, blankIsCell);
-      itemCache.set(k, its);
+      byLine[j] = its;
     }
     return its;
   };
@@ -1192,16 +1232,9 @@ function readRunTogetherAt(pts: readonly PreparedTable[], items: ItemSource, pre
   return { lastItem, there };
 }
 
-const compactCache = new WeakMap<Item, string>();
-
 /** The item's text width-folded without spaces, '' for text without ideographs (never a header or a label). */
 function compactOf(it: Item): string {
-  let c = compactCache.get(it);
-  if (c === undefined) {
-    c = hasCjk(it.text) ? stripSpaces(foldWidth(it.text)) : '';
-    compactCache.set(it, c);
-  }
-  return c;
+  return hasCjk(it.text) ? compactText(it) : '';
 }
 
 /** A value item of a run-together row as a chunk for the splitter, or undefined for a word where figures belong. */
