@@ -25,6 +25,8 @@ export interface CheckArgs {
   readonly reportSuppressed?: boolean;
   /** Worker threads; undefined: as many as CPUs (capped). */
   readonly jobs?: number;
+  /** Last year's report of the same body: the cross-year rules compare every checked report with it. */
+  readonly previous?: string;
 }
 
 export interface ExtractArgs {
@@ -42,7 +44,7 @@ export type ParsedArgs =
   | { readonly command: 'version' }
   | { readonly command: 'usage-error'; readonly message: { zh: string; en: string }; readonly lang?: Lang };
 
-const VALUE_OPTIONS = new Set(['--format', '-f', '--lang', '--template', '--rule', '--jobs', '-j']);
+const VALUE_OPTIONS = new Set(['--format', '-f', '--lang', '--template', '--rule', '--jobs', '-j', '--previous']);
 const FLAG_OPTIONS = new Set(['--no-narrative', '--quiet', '-q', '--fix', '--dry-run', '--report-suppressed', '--help', '-h', '--version', '-V', '-v']);
 
 function usage(zh: string, en: string, lang?: Lang): ParsedArgs {
@@ -60,6 +62,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let dryRun = false;
   let reportSuppressed = false;
   let jobs: number | undefined;
+  let previous: string | undefined;
   let help = false;
   let version = false;
   let endOfOptions = false;
@@ -96,6 +99,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
             return usage(`未知的输出格式：${value}（可选 ${FORMATS.join('、')}）`, `unknown format: ${value} (one of ${FORMATS.join(', ')})`, lang);
           }
           format = value as OutputFormat;
+          break;
+        case '--previous':
+          if (value === '' || value === '-') return usage('--previous 需要上年报告的文件名', '--previous needs the file of last year\'s report', lang);
+          previous = value;
           break;
         default: {
           // --lang, --template, --jobs, --rule: read as review reads them.
@@ -151,5 +158,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command !== 'check') return usage(`未知的命令：${command}`, `unknown command: ${command}`, lang);
   if (paths.length === 0) return usage('没有给出要检查的文件或目录', 'no files or directories to check', lang);
   if (dryRun && !fix) return usage('--dry-run 只能与 --fix 一起使用', '--dry-run only goes with --fix', lang);
-  return { command: 'check', paths, format, lang, template, rules, narrative, quiet, fix, dryRun, ...(reportSuppressed ? { reportSuppressed } : {}), ...(jobs ? { jobs } : {}) };
+  return { command: 'check', paths, format, lang, template, rules, narrative, quiet, fix, dryRun, ...(reportSuppressed ? { reportSuppressed } : {}), ...(jobs ? { jobs } : {}), ...(previous ? { previous } : {}) };
 }

@@ -19,6 +19,8 @@ import {
   describeSource,
   plainCoverage,
   isNotAReport,
+  parseReport,
+  reportIdentity,
   sourceAt,
   type TextEdit,
 } from '../../../shared/src/index';
@@ -30,7 +32,7 @@ import { encodeText, roundTrips, type EncodingName } from './encoding';
 import type { CliFs } from './io';
 import type { JsonCoverage, JsonFileResult, JsonFinding } from './jsonSchema';
 import { M, errnoReason, type Lang } from './messages';
-import { LineIndex, dominantEol, normalizeEol, withEol, type EolStyle, type NormalizedText } from './text';
+import { LineIndex, dominantEol, normalizeEol, withEol, type EolStyle, type NormalizedText, type Position } from './text';
 import type { WalkEntry } from './walk';
 
 /** `--fix` applies one fix per round and re-checks, until nothing safe is left, at most this many rounds. */
@@ -41,6 +43,8 @@ export { MAX_FILE_MIB } from './readCheck';
 export interface FileJob {
   readonly lang: Lang;
   readonly options: CheckOptions;
+  /** Last year's report (`--previous`): its name as given and its text; parsed once per thread. */
+  readonly previous?: { readonly file: string; readonly text: string };
   readonly fix: boolean;
   readonly dryRun: boolean;
   readonly quiet: boolean;
@@ -59,6 +63,7 @@ interface Analysis {
   readonly norm: NormalizedText;
   readonly report: Report;
   readonly findings: readonly Finding[];
+  readonly previous?: PreviousText;
 }
 
 /**
@@ -76,10 +81,38 @@ function refusal(env: FileEnv, entry: WalkEntry, lang: Lang): string | undefined
   return undefined;
 }
 
-function analyzeText(text: string, options: CheckOptions): Analysis {
+function analyzeText(text: string, options: CheckOptions, previous?: PreviousText): Analysis {
   const norm = normalizeEol(text);
-  const { report, findings } = analyze(norm.text, { ...options, reuse: false });
-  return { text, norm, report, findings };
+  const { report, findings } = analyze(norm.text, { ...options, reuse: false, ...(previous ? { previous: previous.report } : {}) });
+  return { text, norm, report, findings, ...(previous ? { previous } : {}) };
+}
+
+/** Last year's report as the cross-year findings' related locations need it: its file, text and report. */
+interface PreviousText {
+  readonly file: string;
+  readonly text: string;
+  readonly norm: NormalizedText;
+  readonly report: Report;
+  readonly index: LineIndex;
+}
+
+let previousCache: { readonly source: FileJob['previous']; readonly parsed: PreviousText } | undefined;
+
+/** Whether the report in `text` and last year's name the same body (or either names none). */
+function sameBody(text: string, file: string, last: PreviousText): boolean {
+  const a = reportIdentity(parseReport(normalizeEol(text).text).report, path.basename(file)).key;
+  const b = reportIdentity(last.report, path.basename(last.file)).key;
+  return a === undefined || b === undefined || a === b;
+}
+
+function previousOf(job: FileJob): PreviousText | undefined {
+  const source = job.previous;
+  if (!source) return undefined;
+  if (previousCache?.source !== source) {
+    const norm = normalizeEol(source.text);
+    previousCache = { source, parsed: { file: source.file, text: source.text, norm, report: parseReport(norm.text).report, index: new LineIndex(source.text) } };
+  }
+  return previousCache.parsed;
 }
 
 /** Core edits (on normalized text) as edits on the file's own text. */
@@ -112,6 +145,13 @@ function jsonSource(imported: ImportedText, report: Report, offset: number, lang
 
 const TEMPLATES = builtinTemplates();
 
+/** A span of last year's report as a range and offsets in its file's own text. */
+function previousLoc(p: PreviousText, span: { start: number; end: number }): { range: { start: Position; end: Position }; offset: { start: number; end: number } } {
+  const start = p.norm.toOriginal(span.start);
+  const end = p.norm.toOriginal(span.end);
+  return { range: { start: p.index.position(start), end: p.index.position(end) }, offset: { start, end } };
+}
+
 function toJsonFindings(a: Analysis, lang: Lang, eol: EolStyle, quiet: boolean, imported?: ImportedText): JsonFinding[] {
   const index = new LineIndex(a.text);
   const loc = (span: { start: number; end: number }) => {
@@ -129,7 +169,9 @@ function toJsonFindings(a: Analysis, lang: Lang, eol: EolStyle, quiet: boolean, 
       ...loc(f.span),
       ...(f.expected !== undefined ? { expected: f.expected } : {}),
       ...(f.actual !== undefined ? { actual: f.actual } : {}),
-      related: (f.related ?? []).map((r) => ({ ...loc(r.span), message: localize(r.message, lang) })),
+      related: (f.related ?? []).filter((r) => !r.inPrevious || a.previous).map((r) => (r.inPrevious && a.previous
+        ? { ...previousLoc(a.previous, r.span), file: a.previous.file, message: localize(r.message, lang) }
+        : { ...loc(r.span), message: localize(r.message, lang) })),
       fixes: (f.fixes ?? []).map((fx) => ({
         title: localize(fx.title, lang),
         safe: fx.safe,
@@ -230,7 +272,10 @@ export async function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): P
 
   try {
     const eol = dominantEol(decoded.text);
-    const first = analyzeText(decoded.text, job.options);
+    const last = previousOf(job);
+    // Last year's report of another body is no last year's report: not compared (and said so).
+    const previous = last && sameBody(decoded.text, entry.path, last) ? last : undefined;
+    const first = analyzeText(decoded.text, job.options, previous);
     let final = first;
     let fixed = 0;
     // A converted file is not rewritten: the fixes are listed, to be made in the original.
@@ -241,7 +286,7 @@ export async function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): P
       const all = fixToFixpoint(first.norm.text, first.findings, (t) => analyze(t, options).findings, MAX_FIX_ROUNDS);
       if (all.applied > 0) {
         fixed = all.applied;
-        final = analyzeText(applyEdits(first.text, toFileEdits(all.edits, first.norm, eol)), job.options);
+        final = analyzeText(applyEdits(first.text, toFileEdits(all.edits, first.norm, eol)), job.options, previous);
       }
     }
 
@@ -295,6 +340,10 @@ export async function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): P
     if (notAReport) {
       note = M.notAReport[lang];
       stderr = { text: `${entry.path}: ${note}`, isError: false };
+    }
+    if (last && !previous && !notAReport) {
+      note = note === undefined ? M.previousOtherBody(last.file)[lang] : `${note}${lang === 'zh' ? '；' : '; '}${M.previousOtherBody(last.file)[lang]}`;
+      stderr ??= { text: `${entry.path}: ${M.previousOtherBody(last.file)[lang]}`, isError: false };
     }
     const result: JsonFileResult = {
       file: entry.path,

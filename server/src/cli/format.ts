@@ -111,6 +111,8 @@ export function humanFormatter(o: HumanOptions): Formatter {
         }
         // A culprit cell: each failing check it stands for, indented under it.
         if (f.folded) for (const rel of f.related) out += `    ${paint(ANSI.dim, `${rel.range.start.line + 1}:${rel.range.start.character + 1}`)} ${oneLine(rel.message)}\n`;
+        // A cross-year finding: the place in last year's report, as file:line:column.
+        else for (const rel of f.related) if (rel.file !== undefined) out += `    ${paint(ANSI.dim, `${visible(rel.file)}:${rel.range.start.line + 1}:${rel.range.start.character + 1}`)} ${oneLine(rel.message)}\n`;
       }
       // What was not read is said for every file, even when its findings are switched off.
       if (r.coverage?.verdict === 'incomplete') out += `${paint(ANSI.bold, visible(r.file))}: ${paint(ANSI.yellow, coverageLine(r.coverage, o.lang))}\n`;
@@ -228,7 +230,7 @@ export function sarifFormatter(o: SarifOptions): Formatter {
                 relatedLocations: f.related.map((rel, id) => ({
                   id,
                   message: { text: rel.message },
-                  physicalLocation: { artifactLocation: location, region: sarifRegion(rel.range) },
+                  physicalLocation: { artifactLocation: rel.file !== undefined ? artifactLocation(rel.file) : location, region: sarifRegion(rel.range) },
                 })),
               }
             : {}),

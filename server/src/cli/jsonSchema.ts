@@ -57,7 +57,8 @@ export const SeveritySchema = z.enum(['error', 'warning', 'info', 'hint']);
 export const EncodingSchema = z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030']);
 export const TemplateIdSchema = z.enum(['gov2014', 'gov2019', 'gov2021']);
 
-export const RelatedSchema = z.strictObject({ range: RangeSchema, offset: OffsetSchema, message: z.string() });
+/** `file` is set for a place in another file: last year's report (`check --previous`), for the cross-year rules. */
+export const RelatedSchema = z.strictObject({ range: RangeSchema, offset: OffsetSchema, message: z.string(), file: z.string().optional() });
 
 export const EditSchema = z.strictObject({ range: RangeSchema, offset: OffsetSchema, newText: z.string() });
 

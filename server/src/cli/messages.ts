@@ -30,6 +30,9 @@ export const M = {
   cannotRead: (file: string, reason: string) => ({ zh: `无法读取 ${file}：${reason}`, en: `cannot read ${file}: ${reason}` }),
   cannotWrite: (file: string, reason: string) => ({ zh: `无法写入 ${file}：${reason}`, en: `cannot write ${file}: ${reason}` }),
   binary: { zh: '不支持的二进制文件，无法检查（可检查 .txt .md .html .docx .pdf）', en: 'unsupported binary file: cannot be checked (.txt .md .html .docx .pdf can)' },
+  previousOtherBody: (file: string) => ({ zh: `与上年报告 ${file} 不是同一机关，未作跨年度对比`, en: `not the same body as last year's report ${file}: not compared across years` }),
+  previousNoYear: { zh: '未识别出报告年度，不是年度报告', en: 'no report year found: not an annual report' },
+  previousUnreadable: (reason: string) => ({ zh: `上年报告（--previous）：${reason}`, en: `last year's report (--previous): ${reason}` }),
   excludedByFiles: { zh: '按设置 xxgk-report.files 排除，未检查', en: 'excluded by the setting xxgk-report.files: not checked' },
   notAReport: { zh: '未识别为政府信息公开工作年度报告（没有报告标题，也没有统计表），未检查', en: 'not recognised as an annual disclosure report (no report title, no statistics table): not checked' },
   notRegular: { zh: '已跳过：不是普通文件（管道、设备等）', en: 'skipped: not a regular file (a pipe, a device…)' },
@@ -163,6 +166,9 @@ Options:
                                    report silence (marked; not counted)
   -j, --jobs <n>                   check on n threads (default: the number of CPUs,
                                    at most 8; output order does not change)
+      --previous <file>            last year's report of the same body (any format):
+                                   the cross-year rules (carry-over, stock, copied
+                                   text, year) compare each report with it
   -h, --help                       show this help
   -V, --version                    show the version
 
@@ -224,6 +230,9 @@ UTF-8（带或不带 BOM）、带 BOM 的 UTF-16 LE/BE、GB18030/GBK；网页按
                                    不计入统计）
   -j, --jobs <n>                   用 n 个线程检查（默认为 CPU 数，最多 8；不影响
                                    输出顺序）
+      --previous <文件>            同一机关的上年报告（任一支持的格式）：跨年度规则
+                                   （上年结转、存量衔接、沿用上年文本、年度）把每份报告
+                                   与它对比
   -h, --help                       显示本帮助
   -V, --version                    显示版本
 

@@ -3,11 +3,11 @@
  * `main.ts` only wires it to the process.
  */
 import * as path from 'node:path';
-import { localize, ruleDocUrl, rules as ruleRegistry, toMarkdownDraft, type CheckOptions, type SeveritySetting } from '../../../shared/src/index';
+import { localize, parseReport, ruleDocUrl, rules as ruleRegistry, toMarkdownDraft, type CheckOptions, type SeveritySetting } from '../../../shared/src/index';
 import { loadReport } from '../import/load';
 import { statRefusal } from './readCheck';
 import { parseArgs } from './args';
-import { checkFile, type FileEnv, type FileJob, type FileOutcome } from './checkFile';
+import { checkFile, readEntry, type FileEnv, type FileJob, type FileOutcome } from './checkFile';
 import { humanFormatter, jsonFormatter, sarifFormatter, visible, type Formatter } from './format';
 import type { CliIo } from './io';
 import type { JsonSummary } from './jsonSchema';
@@ -107,8 +107,23 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     narrative: args.narrative,
     ...(args.reportSuppressed ? { reportSuppressed: true } : {}),
   };
-  const job: FileJob = { lang, options, fix: args.fix, dryRun: args.dryRun, quiet: args.quiet };
   const env: FileEnv = { fs: io.fs, readStdin: io.readStdin };
+  // Last year's report, read as any checked file is; one that cannot be read is a usage error, never ignored.
+  let previous: FileJob['previous'];
+  if (args.previous) {
+    const read = await readEntry({ path: args.previous, abs: path.resolve(io.cwd, args.previous) }, env, lang);
+    if (read.kind === 'done') {
+      const why = read.outcome.result.error ?? read.outcome.result.note ?? '';
+      io.stderr(`xxgk-report: ${visible(M.previousUnreadable(why)[lang])}\n`);
+      return EXIT_TROUBLE;
+    }
+    if (parseReport(read.decoded.text).report.year === undefined) {
+      io.stderr(`xxgk-report: ${visible(M.previousUnreadable(M.previousNoYear[lang])[lang])}\n`);
+      return EXIT_TROUBLE;
+    }
+    previous = { file: args.previous, text: read.decoded.text };
+  }
+  const job: FileJob = { lang, options, fix: args.fix, dryRun: args.dryRun, quiet: args.quiet, ...(previous ? { previous } : {}) };
 
   const entries: WalkEntry[] = [
     ...(usesStdin ? [{ path: STDIN_NAME, abs: '' }] : []),
