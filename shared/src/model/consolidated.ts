@@ -51,14 +51,28 @@ export function shiftSpans<T>(value: T, delta: number): T {
 }
 
 function shift(value: unknown, delta: number): unknown {
-  if (Array.isArray(value)) return value.map((v) => shift(v, delta));
   if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const n = value.length;
+    const out = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) {
+      const v: unknown = value[i];
+      out[i] = v === null || typeof v !== 'object' ? v : shift(v, delta);
+    }
+    return out;
+  }
   const o = value as Record<string, unknown>;
-  if (typeof o.start === 'number' && typeof o.end === 'number' && Object.keys(o).length === 2) {
+  const keys = Object.keys(o);
+  if (keys.length === 2 && typeof o.start === 'number' && typeof o.end === 'number') {
     return { start: o.start + delta, end: o.end + delta } satisfies Span;
   }
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(o)) out[k] = k === 'text' && typeof o[k] === 'string' ? o[k] : shift(o[k], delta);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = o[k];
+    // Strings, numbers and the like are kept as they are (a report's `text` too).
+    out[k] = v === null || typeof v !== 'object' ? v : shift(v, delta);
+  }
   return out;
 }
 

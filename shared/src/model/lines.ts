@@ -1,4 +1,5 @@
 import type { Span } from './types';
+import { foldWidth } from './text';
 
 /** One line of the text, without its line break. */
 export interface Line {
@@ -8,6 +9,29 @@ export interface Line {
   /** Offset just past the last character (before `\r\n`, `\n` or `\r`). */
   readonly end: number;
   readonly text: string;
+  /** Only white space (`\s`, which takes in U+3000, NBSP and BOM): set by `splitLines`, tested once per line. */
+  readonly blank?: boolean;
+  /** `foldWidth(text)`, computed on first use by `foldedLine` (lines are folded once, whoever asks). */
+  folded?: string;
+}
+
+/** Whether the UTF-16 unit `c` is matched by the regular expression class `\s`. */
+export function isWsCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function blankText(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isWsCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The line's text width-folded (`foldWidth`), folded once per line. */
+export function foldedLine(line: Line): string {
+  let f = line.folded;
+  if (f === undefined) line.folded = f = foldWidth(line.text);
+  return f;
 }
 
 /** Splits text into lines on `\r\n`, `\n` and `\r`, keeping exact offsets. */
@@ -19,12 +43,12 @@ export function splitLines(text: string): Line[] {
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
-      lines.push({ index: index++, start, end: i, text: text.slice(start, i) });
+      lines.push({ index: index++, start, end: i, text: text.slice(start, i), blank: blankText(text, start, i), folded: undefined });
       if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
     }
   }
-  lines.push({ index, start, end: n, text: text.slice(start, n) });
+  lines.push({ index, start, end: n, text: text.slice(start, n), blank: blankText(text, start, n), folded: undefined });
   return lines;
 }
 
@@ -41,7 +65,7 @@ export function trimmedSpan(line: Line): Span {
 }
 
 export function isBlank(line: Line): boolean {
-  return /^[\s\u3000\u00a0\ufeff]*$/.test(line.text);
+  return line.blank ?? /^[\s\u3000\u00a0\ufeff]*$/.test(line.text);
 }
 
 /**

@@ -6,7 +6,7 @@ import { foldRadicalsInPlace } from '../import/radicals';
 import type { ParseProblem, Report, Section, Span, Suppression, Table, TemplateId, YearMention } from './types';
 import type { Template } from '../templates/schema';
 import { builtinTemplates } from '../templates/load';
-import { isBlank, lineAt, splitLines, type Line } from './lines';
+import { foldedLine, isBlank, lineAt, splitLines, type Line } from './lines';
 import { scanTables } from './tables';
 import { buildSections, readHeading, type Heading } from './sections';
 import { findFigures } from './figures';
@@ -57,7 +57,9 @@ function parseUnsafe(written: string, options: ParseOptions): ParseResult {
   const lineOf = (offset: number) => lineAt(lines, offset);
   // The report year (from the title or the period) breaks ties between formats whose tables look alike.
   const early = findTitle(lines, () => false);
-  const periodAnywhere = findPeriod(text, []);
+  // Width folding keeps offsets: the folded text is searched once for the period.
+  const folded = foldWidth(text);
+  const periodAnywhere = findPeriod(folded, []);
   const earlyYear = (early ? findYear(text, early.span)?.year : undefined) ?? periodAnywhere?.start.year;
   const preferred = options.template ?? (earlyYear === undefined ? undefined : earlyYear <= 2018 ? 'gov2014' : earlyYear <= 2020 ? 'gov2019' : 'gov2021');
   // A line that is only a suppression directive is invisible to the table reader: written between two rows it
@@ -68,11 +70,12 @@ function parseUnsafe(written: string, options: ParseOptions): ParseResult {
 
   const inRegion = regionTester(regions);
   const headings: Heading[] = [];
+  const fragments: (boolean | undefined)[] = [];
   for (const line of lines) {
     if (isBlank(line) || inRegion(line.start, line.end)) continue;
-    if (line.text.trimStart().startsWith('|') || /<t[dhr]\b/i.test(line.text) || looksLikeTableRow(line.text)) continue;
+    if (line.text.trimStart().startsWith('|') || /<t[dhr]\b/i.test(line.text) || looksLikeTableRow(line)) continue;
     const h = readHeading(line);
-    if (h && !amongFragments(lines, line.index, h)) headings.push(h);
+    if (h && !amongFragments(lines, line.index, h, fragments)) headings.push(h);
   }
   const lastHeading = headings.length > 0 ? headings[headings.length - 1].headingSpan.start : 0;
   const sections = buildSections(headings, text.length, appendixStarts(lines, inRegion, lastHeading));
@@ -83,7 +86,7 @@ function parseUnsafe(written: string, options: ParseOptions): ParseResult {
   // The period is prose: one found inside a table region does not count.
   const period = periodAnywhere && !regions.some((r) => periodAnywhere.span.start >= r.start && periodAnywhere.span.start < r.end)
     ? periodAnywhere
-    : periodAnywhere ? findPeriod(text, regions) : undefined;
+    : periodAnywhere ? findPeriod(folded, regions) : undefined;
   const year = titleYear?.year ?? period?.start.year ?? captionYear(lines, tables);
   const declaredParts = findDeclaredParts(lines, inRegion);
   const evidence = templateEvidence(text, tables, templates);
@@ -153,8 +156,8 @@ function appendixStarts(lines: readonly Line[], inRegion: (s: number, e: number)
 const FRAGMENT = 6;
 const FRAGMENT_WINDOW = 3;
 
-function isFragment(text: string): boolean {
-  const folded = foldWidth(text);
+/** Whether the width-folded line is a fragment. */
+function isFragment(folded: string): boolean {
   if (folded.trim() === '') return false;
   const words = folded.replace(/(^|\s)[\d.,\-—/]+(?=\s|$)/g, ' ').replace(/\s+/g, '');
   return words.length <= FRAGMENT;
@@ -164,7 +167,7 @@ function isFragment(text: string): boolean {
  * A short "heading" among cell fragments is a table label wrapped by a PDF's narrow columns (`（三） 1.于国`
  * between `属`, `0` and `密`), not a heading: at least two of the three non-blank lines on each side are fragments.
  */
-function amongFragments(lines: readonly Line[], index: number, h: Heading): boolean {
+function amongFragments(lines: readonly Line[], index: number, h: Heading, memo: (boolean | undefined)[]): boolean {
   if (h.title.replace(/[\s\u3000]+/g, '').length > 6) return false;
   const side = (step: 1 | -1): number => {
     let seen = 0;
@@ -172,7 +175,9 @@ function amongFragments(lines: readonly Line[], index: number, h: Heading): bool
     for (let i = index + step; i >= 0 && i < lines.length && seen < FRAGMENT_WINDOW; i += step) {
       if (isBlank(lines[i])) continue;
       seen++;
-      if (isFragment(lines[i].text)) fragments++;
+      let f = memo[i];
+      if (f === undefined) memo[i] = f = isFragment(foldedLine(lines[i]));
+      if (f) fragments++;
     }
     return fragments;
   };
@@ -180,11 +185,12 @@ function amongFragments(lines: readonly Line[], index: number, h: Heading): bool
 }
 
 /** A row of an unrecognised table (`（一）收到申请数\t件\t31`, `1.属于国家秘密  0  0  0`) is not a heading. */
-function looksLikeTableRow(text: string): boolean {
+function looksLikeTableRow(line: Line): boolean {
+  const text = line.text;
   if (!text.includes('\t') && !/[\d０-９\-—/][ \u3000]*$/.test(text)) return false;
   if (text.includes('\t') && text.split('\t').filter((f) => f.trim() !== '').length >= 2) return true;
   // Two or more trailing space-separated figures (or dashes) after some words. Token scan: linear, no backtracking.
-  const tokens = foldWidth(text).trim().split(/[ \u3000]+/);
+  const tokens = foldedLine(line).trim().split(/[ \u3000]+/);
   let trailing = 0;
   for (let i = tokens.length - 1; i > 0 && /^(?:\d[\d,.]*|[-—/]+)$/.test(tokens[i]); i--) trailing++;
   return trailing >= 2 && trailing < tokens.length;
@@ -262,9 +268,8 @@ const PERIOD = new RegExp(
     String.raw`(?:至|到|—|－|-|~|～)+[ \t\u3000]*(?:((?:19|20)\d{2})[ \t\u3000]*年[ \t\u3000]*)?12[ \t\u3000]*月[ \t\u3000]*31[ \t\u3000]*日`,
 );
 
-/** The statistical period `2017 年 1 月 1 日起至 2017 年 12 月 31 日`. */
-function findPeriod(text: string, regions: readonly Span[]): Report['period'] {
-  const folded = foldWidth(text);
+/** The statistical period `2017 年 1 月 1 日起至 2017 年 12 月 31 日`, in the width-folded text. */
+function findPeriod(folded: string, regions: readonly Span[]): Report['period'] {
   const re = new RegExp(PERIOD.source, 'g');
   let m: RegExpExecArray | null;
   while ((m = re.exec(folded)) !== null) {

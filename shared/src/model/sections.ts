@@ -1,7 +1,7 @@
 /** Numbered headings (一、 （一） 1. （1）) and the section tree. */
 import type { Section, SectionLevel, Span } from './types';
-import { type Line } from './lines';
-import { foldWidth, isSpace, parseChineseNumeral, trimEndWhere } from './text';
+import { type Line, foldedLine } from './lines';
+import { isSpace, parseChineseNumeral, trimEndWhere } from './text';
 
 export interface Heading {
   readonly level: SectionLevel;
@@ -32,7 +32,8 @@ export function readHeading(line: Line): Heading | undefined {
   const lead = raw.length - raw.replace(/^[\s\u3000\u00a0\ufeff]*(?:\[bookmark:[^\]]*\])?[\s\u3000]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?/, '').length;
   const rest = raw.slice(lead);
   if (rest.length === 0) return undefined;
-  const folded = foldWidth(rest);
+  // Width folding is per character: the folded rest is the rest of the folded line.
+  const folded = foldedLine(line).slice(lead);
   let level: SectionLevel | undefined;
   let ordinal: number | undefined;
   let m: RegExpExecArray | null;

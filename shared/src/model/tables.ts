@@ -5,7 +5,7 @@
  */
 import type { Cell, Span, Table, TableKind, TableLayout, TableRow, TemplateId } from './types';
 import type { Indicator, TableTemplate, Template } from '../templates/schema';
-import { type Line, isBlank, isPageFurniture } from './lines';
+import { type Line, foldedLine, isBlank, isPageFurniture, isWsCode } from './lines';
 import { cellValue, foldWidth, hasCjk, labelNumbering, normalizeLabel, stripSpaces, type CellValue } from './text';
 import { solveSplits, type Chunk, type Constraint, type SplitRow, type Term } from './runSplit';
 
@@ -128,19 +128,12 @@ function visibleText(text: string, start: number, end: number): { chars: string;
   return { chars, offsets };
 }
 
-/** Whether the UTF-16 unit `c` is matched by the regular expression class `\s` (which takes in U+3000, NBSP and BOM). */
-function isWs(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /** The item of `text[start, end)` trimmed of white space (incl. U+3000, NBSP), its span moved by `offset`. */
 function makeItem(text: string, start: number, end: number, line: number, offset = 0): Item {
   let s = start;
   let e = end;
-  while (s < e && isWs(text.charCodeAt(s))) s++;
-  while (e > s && isWs(text.charCodeAt(e - 1))) e--;
+  while (s < e && isWsCode(text.charCodeAt(s))) s++;
+  while (e > s && isWsCode(text.charCodeAt(e - 1))) e--;
   const t = text.slice(s, e);
   return newItem(t, { start: s + offset, end: e + offset }, line, cellValue(t));
 }
@@ -789,13 +782,13 @@ function anchorKinds(line: Line, all: readonly PreparedTable[]): Candidate[] {
   if (line.text.length > 400) return [];
   // Prose sentences are never table headers: skip the normalisation for them.
   if (line.text.length > 30 && line.text.includes('。') && !line.text.includes('\t') && !line.text.includes('|')) return [];
-  const norm = stripSpaces(foldWidth(line.text));
+  const norm = stripSpaces(foldedLine(line));
   if (norm.length === 0 || norm.length > 160 || /[。！？]/.test(norm)) return [];
   const kinds = new Map<TableKind, boolean>();
-  for (const pt of all) {
-    if (pt.markers.some((m) => m.length >= 2 && norm.includes(m) && (norm.length <= m.length + 40 || line.text.includes('\t') || line.text.includes('|')))) {
-      kinds.set(pt.table.kind, false);
-    }
+  const delimited = line.text.includes('\t') || line.text.includes('|');
+  // Each marker once (template variants share most of them), in the order of the tables: kinds come out as before.
+  for (const { marker: m, kind } of markerKinds(all)) {
+    if (!kinds.has(kind) && norm.includes(m) && (norm.length <= m.length + 40 || delimited)) kinds.set(kind, false);
   }
   if (kinds.size === 0 && firstLabelStarts(all).has(foldWidth(line.text.trim()).charAt(0))) {
     const first = lineItemsForAnchor(line);
@@ -807,6 +800,27 @@ function anchorKinds(line: Line, all: readonly PreparedTable[]): Candidate[] {
     }
   }
   return [...kinds].map(([kind, fallback]) => ({ kind, fallback }));
+}
+
+const markerKindsCache = new WeakMap<readonly PreparedTable[], { readonly marker: string; readonly kind: TableKind }[]>();
+
+/** The distinct (header marker of two characters or more, table kind) pairs of the tables, in table order. */
+function markerKinds(all: readonly PreparedTable[]): { readonly marker: string; readonly kind: TableKind }[] {
+  let list = markerKindsCache.get(all);
+  if (!list) {
+    list = [];
+    const seen = new Set<string>();
+    for (const pt of all) {
+      for (const m of pt.markers) {
+        const key = `${pt.table.kind}\u0000${m}`;
+        if (m.length < 2 || seen.has(key)) continue;
+        seen.add(key);
+        list.push({ marker: m, kind: pt.table.kind });
+      }
+    }
+    markerKindsCache.set(all, list);
+  }
+  return list;
 }
 
 const firstStartsCache = new WeakMap<readonly PreparedTable[], Set<string>>();
@@ -1174,6 +1188,13 @@ function runTogetherPass(
 function readRunTogether(all: readonly PreparedTable[], kinds: readonly TableKind[], items: readonly Item[], preferred?: TemplateId): Table[] {
   const out: Table[] = [];
   const taken: Span[] = [];
+  // Every kind's start words at once: an item that shows none of them is no kind's start (tested once per item).
+  const allMarkers = [...new Set(all.flatMap((pt) => pt.markers).filter((m) => m.length >= 2))];
+  const allFirsts = [...new Set(all.flatMap((pt) => pt.keys.find((k) => k.ind.role === 'value')?.norms ?? []))];
+  const anyStart = (it: Item): boolean => {
+    const compact = compactOf(it);
+    return compact !== '' && (allMarkers.some((m) => compact.includes(m)) || allFirsts.some((f) => compact.includes(f) && normOf(it) === f));
+  };
   for (const kind of kinds) {
     const pts = all.filter((pt) => pt.table.kind === kind);
     const markers = [...new Set(pts.flatMap((pt) => pt.markers).filter((m) => m.length >= 2))];
@@ -1182,7 +1203,7 @@ function readRunTogether(all: readonly PreparedTable[], kinds: readonly TableKin
     let after = -1;
     for (let a = 0; a < items.length && attempts < MAX_RUN_ATTEMPTS && budget.left > 0; a++) {
       const it = items[a];
-      if (a <= after || it.value.kind !== 'text') continue;
+      if (a <= after || it.value.kind !== 'text' || !memoFlag(it, 64, anyStart)) continue;
       const compact = compactOf(it);
       if (compact === '' || (!markers.some((m) => compact.includes(m)) && !firsts.some((f) => compact.includes(f) && normOf(it) === f))) continue;
       if (taken.some((s) => it.span.start >= s.start && it.span.start < s.end)) continue;

@@ -141,6 +141,21 @@ const UNIT_SUFFIX = /^(?:件|条|次|个|人次|人|篇|万元|元|期|份|项|�
 
 /** Classifies trimmed cell text: missing, a number (possibly with a unit suffix, `+3`, `1,607`, `127.6`), or other text. */
 export function cellValue(raw: string): CellValue {
+  // Cells repeat (`0`, `1`, `—`, ``): short ones are remembered. Strings under 13 characters are never V8 slices,
+  // so the keys keep no document alive; the values are immutable and shared.
+  if (raw.length > 12) return computeCellValue(raw);
+  let v = cellValueCache.get(raw);
+  if (v === undefined) {
+    if (cellValueCache.size >= CELL_CACHE_SIZE) cellValueCache.clear();
+    cellValueCache.set(raw, (v = computeCellValue(raw)));
+  }
+  return v;
+}
+
+const CELL_CACHE_SIZE = 4096;
+const cellValueCache = new Map<string, CellValue>();
+
+function computeCellValue(raw: string): CellValue {
   const t = trimEndWhere(trimStartWhere(raw, isSpace), isSpace);
   if (MISSING_CELL.test(t)) return { kind: 'missing' };
   const f = foldWidth(t);
