@@ -33,7 +33,7 @@ interface Indexed {
 /** Files beyond this many are not indexed (a workspace of reports, not a disk). */
 const MAX_FILES = 3000;
 /** The workspace is listed again at most this often. */
-const RELIST_MS = 30_000;
+const RELIST_MS = 5_000;
 
 /** The open documents, as the finder needs them. */
 interface Documents {

@@ -11,14 +11,14 @@ describe('settings', () => {
   });
 
   test('defaults', () => {
-    assert.deepEqual(DEFAULT_SETTINGS, { template: 'auto', rules: {}, narrative: { enabled: true }, debounceMs: 300, maxProblems: 100, infoAsHint: true, locale: 'zh-cn' });
+    assert.deepEqual(DEFAULT_SETTINGS, { template: 'auto', rules: {}, narrative: { enabled: true }, debounceMs: 300, maxProblems: 100, infoAsHint: true, locale: 'zh-cn', files: [] });
     for (const raw of [undefined, null, 42, 'x', [], {}]) assert.deepEqual(parseSettings(raw), { settings: DEFAULT_SETTINGS, problems: [] });
   });
 
   test('valid values are taken, nested or dotted', () => {
-    const nested = parseSettings({ template: 'gov2019', rules: { 'sum-mismatch': 'off' }, narrative: { enabled: false }, debounceMs: 0, locale: 'en' });
+    const nested = parseSettings({ template: 'gov2019', rules: { 'sum-mismatch': 'off' }, narrative: { enabled: false }, debounceMs: 0, locale: 'en', files: ['报告/**', '!报告/旧/**'] });
     assert.deepEqual(nested.problems, []);
-    assert.deepEqual(nested.settings, { template: 'gov2019', rules: { 'sum-mismatch': 'off' }, narrative: { enabled: false }, debounceMs: 0, maxProblems: 100, infoAsHint: true, locale: 'en' });
+    assert.deepEqual(nested.settings, { template: 'gov2019', rules: { 'sum-mismatch': 'off' }, narrative: { enabled: false }, debounceMs: 0, maxProblems: 100, infoAsHint: true, locale: 'en', files: ['报告/**', '!报告/旧/**'] });
     const dotted = parseSettings({ 'xxgk-report.template': 'gov2014', 'xxgk-report.narrative.enabled': false, 'xxgk-report.rules': { 'cell-missing': 'hint' } });
     assert.deepEqual(dotted.problems, []);
     assert.equal(dotted.settings.template, 'gov2014');
@@ -29,10 +29,11 @@ describe('settings', () => {
 
   test('each bad value falls back to its own default and is reported', () => {
     const { settings, problems } = parseSettings({
-      template: 'gov1999', debounceMs: -5, locale: 'fr', narrative: { enabled: 'yes' }, rules: { 'sum-mismatch': 'loud', 'cell-missing': 'hint', 'no-such-rule': 'error' },
+      template: 'gov1999', debounceMs: -5, locale: 'fr', files: '报告/**', narrative: { enabled: 'yes' }, rules: { 'sum-mismatch': 'loud', 'cell-missing': 'hint', 'no-such-rule': 'error' },
     });
-    assert.deepEqual(settings, { template: 'auto', rules: { 'cell-missing': 'hint' }, narrative: { enabled: true }, debounceMs: 300, maxProblems: 100, infoAsHint: true, locale: 'zh-cn' });
-    assert.equal(problems.length, 6);
+    assert.deepEqual(settings, { template: 'auto', rules: { 'cell-missing': 'hint' }, narrative: { enabled: true }, debounceMs: 300, maxProblems: 100, infoAsHint: true, locale: 'zh-cn', files: [] });
+    assert.equal(problems.length, 7);
+    assert.ok(problems.some((p) => p.startsWith('xxgk-report.files = "报告/**"')));
     assert.ok(problems.some((p) => p.startsWith('xxgk-report.template = "gov1999"')));
     assert.ok(problems.some((p) => p.startsWith('xxgk-report.rules.sum-mismatch = "loud"')));
     assert.ok(problems.some((p) => p.includes('no-such-rule')));

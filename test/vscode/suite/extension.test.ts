@@ -239,6 +239,8 @@ describe('xxgk-report in a real VS Code extension host', function () {
     const ds = await waitForDiagnostics(doc.uri, (d) => withCode(d, 'cell-missing').length === 3, 'the three tables to fill');
     assert.deepEqual([...new Set(ds.map(codeOf))], ['cell-missing']);
     assert.deepEqual(fs.readdirSync(workDir()).sort(), filesBefore, 'nothing written to disk');
+    // An unsaved untitled editor would make closing all editors ask to save it (and the suite wait forever).
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('2021 format: a broken draft shows exactly its annotated errors; fixed into a consistent draft, nothing is left', async () => {
@@ -283,6 +285,30 @@ describe('xxgk-report in a real VS Code extension host', function () {
     // Asked again for the same document: the panel is reused.
     await vscode.commands.executeCommand('xxgk-report.showTableView', document.uri);
     assert.equal((await tableViewTabs((n) => n === 1)).length, 1);
+  });
+
+  it('last year\'s report in the workspace (not open): the carry-over is compared, related information opens last year\'s cell', async () => {
+    const now = annotatedFixture('gov2021-tabs.txt').text.replaceAll('青川市市场监督管理局', '临江县市场监督管理局');
+    assert.ok(now.includes('二、上年结转政府信息公开申请数量\t3\t1\t0\t0\t0\t0\t4'));
+    // Last year (2022) carried 2 … 3 over, not the 3 … 4 this year says it carried in: 自然人 and 总计 differ.
+    const last = now.replaceAll('2023', '2022');
+    const dir = fs.mkdtempSync(path.join(workDir(), 'years-'));
+    const lastFile = path.join(dir, '临江县市场监督管理局2022年政府信息公开工作年度报告.txt');
+    fs.writeFileSync(lastFile, last);
+    const file = path.join(dir, '临江县市场监督管理局2023年政府信息公开工作年度报告.txt');
+    fs.writeFileSync(file, now);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    await vscode.window.showTextDocument(doc);
+    const ds = await waitForDiagnostics(doc.uri, (d) => withCode(d, 'carryover-mismatch').length === 2, 'two carry-over errors against last year\'s file');
+    const carry = withCode(ds, 'carryover-mismatch');
+    assert.ok(carry.every((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    for (const d of carry) {
+      const rel = d.relatedInformation?.[0];
+      assert.ok(rel, 'related information');
+      assert.equal(rel.location.uri.fsPath, lastFile);
+      assert.ok(last.split('\n')[rel.location.range.start.line].startsWith('四、结转下年度继续办理'));
+    }
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('compare with last year: two reports side by side, the carry-over pair compared', async () => {
