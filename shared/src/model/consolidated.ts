@@ -62,18 +62,24 @@ function shift(value: unknown, delta: number): unknown {
     return out;
   }
   const o = value as Record<string, unknown>;
-  const keys = Object.keys(o);
-  if (keys.length === 2 && typeof o.start === 'number' && typeof o.end === 'number') {
+  if (typeof o.start === 'number' && typeof o.end === 'number' && ownKeyCount(o) === 2) {
     return { start: o.start + delta, end: o.end + delta } satisfies Span;
   }
+  // `for…in` visits the own keys in Object.keys order (plain data: nothing enumerable is inherited), and
+  // allocates no key array.
   const out: Record<string, unknown> = {};
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
+  for (const k in o) {
     const v = o[k];
     // Strings, numbers and the like are kept as they are (a report's `text` too).
     out[k] = v === null || typeof v !== 'object' ? v : shift(v, delta);
   }
   return out;
+}
+
+function ownKeyCount(o: object): number {
+  let n = 0;
+  for (const _ in o) n++;
+  return n;
 }
 
 /** One report made of several: the first one's title and year, everything else concatenated in order. */

@@ -230,13 +230,19 @@ function lineItems(line: Line, layout: TableLayout, blankIsCell: boolean): Item[
 }
 
 /** `（一）予以公开 5 0 0 …`: a label followed by single-space separated values becomes separate items. */
+/** Whether the text ends as a trailing value can once width-folded (`\d[\d,]*` or `[-—/]+`): a digit, comma, dash or slash. */
+function endsLikeValue(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 0x2c || c === 0xff0c || c === 0x2d || c === 0xff0d || c === 0x2014 || c === 0x2f || c === 0xff0f;
+}
+
 function splitTrailingValues(items: Item[], lineText: string, offset: number): Item[] {
   let plain = true;
-  for (const it of items) if (it.value.kind === 'text' && hasCjk(it.text)) plain = false;
+  for (const it of items) if (it.value.kind === 'text' && endsLikeValue(it.text) && hasCjk(it.text)) plain = false;
   if (plain) return items;
   const out: Item[] = [];
   for (const it of items) {
-    if (it.value.kind !== 'text' || !hasCjk(it.text)) {
+    if (it.value.kind !== 'text' || !endsLikeValue(it.text) || !hasCjk(it.text)) {
       out.push(it);
       continue;
     }

@@ -73,8 +73,9 @@ function compute(ctx: RuleContext): Coverage {
   const template = ctx.template ?? guessTemplate(ctx);
   if (!template) return { tables: [], verdict: report.title ? 'incomplete' : 'none' };
   const views = tableViews(ctx);
-  const folded = foldWidth(report.text);
-  const compact = compacted(folded);
+  // Folded and compacted only when a table was not read (its labels are looked for in the text).
+  let folded: string | undefined;
+  let compact: Compact | undefined;
   const outside = (at: number): boolean => !report.tables.some((t) => at >= t.span.start && at < t.span.end);
   const out: TableCoverage[] = [];
   for (const tt of template.tables) {
@@ -89,6 +90,8 @@ function compute(ctx: RuleContext): Coverage {
       });
       continue;
     }
+    folded ??= foldWidth(report.text);
+    compact ??= compacted(folded);
     const hit = labelHits(tt, compact, outside);
     // Labels with figures among them: a table that is there but could not be read. Labels without any figure
     // (the blank official tables just inserted) leave nothing to check yet.
