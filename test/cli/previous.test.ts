@@ -1,12 +1,16 @@
-/** `check --previous <file>`: the cross-year rules against last year's report, with its places as file:line:col. */
+/**
+ * `check --previous <file>`: the cross-year rules against last year's report, with its places as file:line:col; and
+ * what the coverage says of inferred cells.
+ */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, json, withDir } from './helpers';
+import { cli, json, REPO_ROOT, withDir } from './helpers';
 import { parseArgs } from '../../server/src/cli/args';
 import { requestsTable, SIX, yearReport } from '../support/yearPair';
 
+const SYNTHETIC = join(REPO_ROOT, 'test', 'fixtures', 'synthetic');
 const BODY = '某县交通运输局';
 const LAST = yearReport(BODY, 2021, requestsTable({ carriedIn: SIX(0, 0, 0, 0, 0, 0), published: SIX(6, 1, 0, 0, 0, 0), unable: SIX(2, 0, 0, 0, 0, 0), carriedOut: SIX(3, 1, 0, 0, 0, 0) }));
 const NOW = yearReport(BODY, 2022, requestsTable({ carriedIn: SIX(3, 0, 0, 0, 0, 0), published: SIX(5, 0, 0, 0, 0, 0), unable: SIX(1, 0, 0, 0, 0, 0), carriedOut: SIX(2, 0, 0, 0, 0, 0) }));
@@ -65,4 +69,18 @@ test('last year\'s report of another body is not compared, and the output says s
   const memo = await cli(['check', '--previous', 'memo.txt', '2022.md'], { cwd: dir });
   assert.equal(memo.code, 2);
   assert.match(memo.stderr, /未识别出报告年度/);
+});
+
+test('coverage: a table read back from digits run together says how many cells were inferred, in human and JSON output', async (t) => {
+  const dir = withDir(t);
+  const text = readFileSync(join(SYNTHETIC, 'gov2021-tabs.txt'), 'utf8')
+    .split(/\r?\n/)
+    .map((l) => l.replace(/[\t| ]+/g, ''))
+    .join('');
+  write(dir, 'dump.txt', text);
+  const { doc } = await json(['dump.txt'], { cwd: dir });
+  const requests = doc.files[0].coverage?.tables.find((x) => x.kind === 'requests');
+  assert.ok(requests && requests.state === 'read' && (requests.inferred ?? 0) > 100, JSON.stringify(requests));
+  const human = await cli(['check', 'dump.txt'], { cwd: dir });
+  assert.match(human.stdout, new RegExp(`表三（收到和处理申请）已读取（其中 ${requests.inferred} 格由勾稽关系推算，未核对）`));
 });

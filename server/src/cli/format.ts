@@ -65,7 +65,9 @@ export function coverageLine(c: NonNullable<JsonFileResult['coverage']>, lang: L
     const name = pick(TABLE_LABELS[t.kind], lang);
     if (t.state === 'partial' && t.cells) return lang === 'zh' ? `${name}读到 ${t.cells.read}/${t.cells.expected} 格` : `${name} ${t.cells.read}/${t.cells.expected} cells`;
     const state = pick(STATE[t.state] ?? STATE.absent, lang);
-    return lang === 'zh' ? `${name}${state}` : `${name} ${state}`;
+    // Digits run together and split by the table's sums: read, but those cells were not checked.
+    const inferred = t.inferred ? (lang === 'zh' ? `（其中 ${t.inferred} 格由勾稽关系推算，未核对）` : ` (${t.inferred} cells inferred from the table's sums, not checked)`) : '';
+    return lang === 'zh' ? `${name}${state}${inferred}` : `${name} ${state}${inferred}`;
   });
   return lang === 'zh' ? `覆盖：${parts.join('；')}` : `coverage: ${parts.join('; ')}`;
 }

@@ -44,6 +44,7 @@
  * and counted. Files are listed in path order.
  */
 import { z } from 'zod';
+import { ReviewCoverageSchema } from '../../../shared/src/index';
 
 export const JSON_FORMAT_VERSION = 1;
 
@@ -95,19 +96,11 @@ export const FindingSchema = z.strictObject({
   source: SourceSchema.optional(),
 });
 
-export const CoverageSchema = z.strictObject({
-  /** The format the tables were expected from (detected, else guessed from the labels in the text). */
-  template: TemplateIdSchema.nullable(),
-  /** complete: every table read; incomplete: some table read in part or not at all (its figures not checked); none: no table expected. */
-  verdict: z.enum(['complete', 'incomplete', 'none']),
-  tables: z.array(z.strictObject({
-    kind: z.enum(['stats', 'active', 'requests', 'review']),
-    state: z.enum(['read', 'partial', 'unreadable', 'empty', 'absent']),
-    title: z.string(),
-    cells: z.strictObject({ read: Int, expected: Int }).optional(),
-    missingRows: z.array(z.string()).optional(),
-  })),
-});
+/**
+ * What was read of each table the format expects: the same object as `review`'s (one schema). complete: every table
+ * read; incomplete: some table read in part or not at all (its figures not checked); none: no table expected.
+ */
+export const CoverageSchema = ReviewCoverageSchema;
 
 export const FileResultSchema = z.strictObject({
   file: z.string(),

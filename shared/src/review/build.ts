@@ -243,6 +243,7 @@ export function plainCoverage(c: Coverage): ReviewCoverage {
       title: t.title,
       ...(t.cells ? { cells: { ...t.cells } } : {}),
       ...(t.missingRows ? { missingRows: [...t.missingRows] } : {}),
+      ...(t.inferred ? { inferred: t.inferred } : {}),
     })),
   };
 }

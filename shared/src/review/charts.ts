@@ -11,8 +11,8 @@ const SEV_COLOUR = { errors: '#c62828', warnings: '#ef8f00', infos: '#1565c0', h
 /** Findings per rule over the set, one stacked bar per rule. */
 export function ruleChart(rules: ReviewData['rules'], lang: 'zh' | 'en'): string {
   if (rules.length === 0) return `<p class="muted">${lang === 'zh' ? '没有发现问题。' : 'No findings.'}</p>`;
-  const W = 720;
-  const LABEL = 300;
+  const W = 880;
+  const LABEL = 440;
   const ROW = 20;
   const H = rules.length * ROW + 24;
   const max = Math.max(...rules.map((r) => r.count));
@@ -29,7 +29,7 @@ export function ruleChart(rules: ReviewData['rules'], lang: 'zh' | 'en'): string
         return s;
       })
       .join('');
-    const title = r.title.length > 18 ? `${r.title.slice(0, 17)}…` : r.title;
+    const title = r.title.length > 16 ? `${r.title.slice(0, 15)}…` : r.title;
     return `<text x="${LABEL - 6}" y="${y + ROW - 9}" text-anchor="end"><title>${esc(r.title)}</title>${esc(title)} <tspan class="rid">${esc(r.rule)}</tspan></text>${segs}<text x="${(x + 4).toFixed(1)}" y="${y + ROW - 9}">${r.count}</text>`;
   });
   const legend = (['errors', 'warnings', 'infos', 'hints'] as const)

@@ -87,6 +87,8 @@ export const ReviewCoverageSchema = z.strictObject({
     title: z.string(),
     cells: z.strictObject({ read: Int, expected: Int }).optional(),
     missingRows: z.array(z.string()).optional(),
+    /** Cells recovered from digits run together by the table's own identities (read, not checked). */
+    inferred: Int.optional(),
   })),
 });
 
