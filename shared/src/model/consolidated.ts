@@ -25,7 +25,8 @@ export function reportStarts(text: string): number[] {
     const t = lines[i].text;
     if (t.length > 80 || t.length < 8 || !isBlank(lines[i - 1])) continue;
     const compact = stripSpaces(t);
-    if (!TITLE.test(compact) || /[。；，]/.test(compact)) continue;
+    // TITLE ends in 报告: a cheap test first.
+    if (!compact.endsWith('报告') || !TITLE.test(compact) || /[。；，]/.test(compact)) continue;
     let heading = false;
     for (let j = i + 1; j < lines.length && j <= i + 40; j++) {
       if (/^[\s\u3000]*一[、.．]/.test(lines[j].text)) {

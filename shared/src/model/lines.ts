@@ -22,6 +22,13 @@ export function isWsCode(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** How many characters of white space (`\s`, as `trimStart` drops) `s` starts with. */
+export function leadingWs(s: string): number {
+  let i = 0;
+  while (i < s.length && isWsCode(s.charCodeAt(i))) i++;
+  return i;
+}
+
 function blankText(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (!isWsCode(text.charCodeAt(i))) return false;
   return true;

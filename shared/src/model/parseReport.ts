@@ -6,7 +6,7 @@ import { foldRadicalsInPlace } from '../import/radicals';
 import type { ParseProblem, Report, Section, Span, Suppression, Table, TemplateId, YearMention } from './types';
 import type { Template } from '../templates/schema';
 import { builtinTemplates } from '../templates/load';
-import { foldedLine, isBlank, lineAt, splitLines, type Line } from './lines';
+import { foldedLine, isBlank, leadingWs, lineAt, splitLines, type Line } from './lines';
 import { scanTables } from './tables';
 import { buildSections, readHeading, type Heading } from './sections';
 import { findFigures } from './figures';
@@ -57,9 +57,7 @@ function parseUnsafe(written: string, options: ParseOptions): ParseResult {
   const lineOf = (offset: number) => lineAt(lines, offset);
   // The report year (from the title or the period) breaks ties between formats whose tables look alike.
   const early = findTitle(lines, () => false);
-  // Width folding keeps offsets: the folded text is searched once for the period.
-  const folded = foldWidth(text);
-  const periodAnywhere = findPeriod(folded, []);
+  const periodAnywhere = findPeriod(lines, []);
   const earlyYear = (early ? findYear(text, early.span)?.year : undefined) ?? periodAnywhere?.start.year;
   const preferred = options.template ?? (earlyYear === undefined ? undefined : earlyYear <= 2018 ? 'gov2014' : earlyYear <= 2020 ? 'gov2019' : 'gov2021');
   // A line that is only a suppression directive is invisible to the table reader: written between two rows it
@@ -73,7 +71,7 @@ function parseUnsafe(written: string, options: ParseOptions): ParseResult {
   const fragments: (boolean | undefined)[] = [];
   for (const line of lines) {
     if (isBlank(line) || inRegion(line.start, line.end)) continue;
-    if (line.text.trimStart().startsWith('|') || /<t[dhr]\b/i.test(line.text) || looksLikeTableRow(line)) continue;
+    if (line.text.charCodeAt(leadingWs(line.text)) === 0x7c || /<t[dhr]\b/i.test(line.text) || looksLikeTableRow(line)) continue;
     const h = readHeading(line);
     if (h && !amongFragments(lines, line.index, h, fragments)) headings.push(h);
   }
@@ -86,7 +84,7 @@ function parseUnsafe(written: string, options: ParseOptions): ParseResult {
   // The period is prose: one found inside a table region does not count.
   const period = periodAnywhere && !regions.some((r) => periodAnywhere.span.start >= r.start && periodAnywhere.span.start < r.end)
     ? periodAnywhere
-    : periodAnywhere ? findPeriod(folded, regions) : undefined;
+    : periodAnywhere ? findPeriod(lines, regions) : undefined;
   const year = titleYear?.year ?? period?.start.year ?? captionYear(lines, tables);
   const declaredParts = findDeclaredParts(lines, inRegion);
   const evidence = templateEvidence(text, tables, templates);
@@ -143,7 +141,7 @@ function appendixStarts(lines: readonly Line[], inRegion: (s: number, e: number)
     const t = line.text.trim();
     if (t === '' || t.length > 60) continue;
     if (/^(?:附件|附表|附[:：])/.test(t) || (line.start > lastHeading && /统计表[)）]?$/.test(t))) {
-      if (!inRegion(line.start, line.end)) out.push(line.start + (line.text.length - line.text.trimStart().length));
+      if (!inRegion(line.start, line.end)) out.push(line.start + leadingWs(line.text));
     }
   }
   return out;
@@ -187,13 +185,22 @@ function amongFragments(lines: readonly Line[], index: number, h: Heading, memo:
 /** A row of an unrecognised table (`（一）收到申请数\t件\t31`, `1.属于国家秘密  0  0  0`) is not a heading. */
 function looksLikeTableRow(line: Line): boolean {
   const text = line.text;
-  if (!text.includes('\t') && !/[\d０-９\-—/][ \u3000]*$/.test(text)) return false;
+  if (!text.includes('\t') && !endsInFigure(text)) return false;
   if (text.includes('\t') && text.split('\t').filter((f) => f.trim() !== '').length >= 2) return true;
   // Two or more trailing space-separated figures (or dashes) after some words. Token scan: linear, no backtracking.
   const tokens = foldedLine(line).trim().split(/[ \u3000]+/);
   let trailing = 0;
   for (let i = tokens.length - 1; i > 0 && /^(?:\d[\d,.]*|[-—/]+)$/.test(tokens[i]); i--) trailing++;
   return trailing >= 2 && trailing < tokens.length;
+}
+
+/** `/[\d０-９\-—/][ \u3000]*$/`, scanned from the end. */
+function endsInFigure(text: string): boolean {
+  let e = text.length;
+  while (e > 0 && (text.charCodeAt(e - 1) === 0x20 || text.charCodeAt(e - 1) === 0x3000)) e--;
+  if (e === 0) return false;
+  const c = text.charCodeAt(e - 1);
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 0x2d || c === 0x2014 || c === 0x2f;
 }
 
 /** Whether `span` lies in a heading's number. `headings` are in document order: a binary search, not a scan. */
@@ -268,12 +275,27 @@ const PERIOD = new RegExp(
     String.raw`(?:至|到|—|－|-|~|～)+[ \t\u3000]*(?:((?:19|20)\d{2})[ \t\u3000]*年[ \t\u3000]*)?12[ \t\u3000]*月[ \t\u3000]*31[ \t\u3000]*日`,
 );
 
-/** The statistical period `2017 年 1 月 1 日起至 2017 年 12 月 31 日`, in the width-folded text. */
-function findPeriod(folded: string, regions: readonly Span[]): Report['period'] {
-  const re = new RegExp(PERIOD.source, 'g');
+/**
+ * The statistical period `2017 年 1 月 1 日起至 2017 年 12 月 31 日`, in the width-folded text. No match spans a line
+ * break, so the lines that show 月 and 日 (never folded) are searched one by one, each folded once.
+ */
+function findPeriod(lines: readonly Line[], regions: readonly Span[]): Report['period'] {
+  for (const line of lines) {
+    if (!line.text.includes('月') || !line.text.includes('日')) continue;
+    const found = periodIn(foldedLine(line), line.start, regions);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const PERIOD_ALL = new RegExp(PERIOD.source, 'g');
+
+function periodIn(folded: string, base: number, regions: readonly Span[]): Report['period'] {
+  const re = PERIOD_ALL;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(folded)) !== null) {
-    const at = m.index;
+    const at = base + m.index;
     if (regions.some((r) => at >= r.start && at < r.end)) continue;
     const start: YearMention = { year: Number(m[1]), span: { start: at, end: at + 4 } };
     let end = start;
@@ -294,7 +316,7 @@ function findDeclaredParts(lines: readonly Line[], inRegion: (s: number, e: numb
     if (++seen > 30) break;
     if (inRegion(line.start, line.end)) continue;
     const re = /(?:共|分为|包括|包含|由|等)[^。；]{0,120}?([一二三四五六七八九十]{1,2}|\d{1,2})[ \t\u3000]*个?[ \t\u3000]*部分/g;
-    const folded = foldWidth(line.text);
+    const folded = foldedLine(line);
     let m: RegExpExecArray | null;
     while ((m = re.exec(folded)) !== null) {
       const numText = m[1];

@@ -1,6 +1,6 @@
 /** Numbered headings (一、 （一） 1. （1）) and the section tree. */
 import type { Section, SectionLevel, Span } from './types';
-import { type Line, foldedLine } from './lines';
+import { type Line, foldedLine, leadingWs } from './lines';
 import { isSpace, parseChineseNumeral, trimEndWhere } from './text';
 
 export interface Heading {
@@ -20,6 +20,9 @@ const LEVEL3 = /^(\d{1,2})[ \t]*(?:、|\.(?!\d))/;
 const LEVEL3_FULLWIDTH_DOT = /^(\d{1,2})[ \t]*．/;
 const LEVEL4 = /^\([ \t]*(\d{1,2})[ \t]*\)/;
 
+/** What stands before a heading's number (every part optional: it always matches, maybe empty). */
+const HEAD_LEAD = /^[\s\u3000\u00a0\ufeff]*(?:\[bookmark:[^\]]*\])?[\s\u3000]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?/;
+
 /** Reads a heading at the start of a line; undefined when the line is not one. */
 /** Characters a heading line can start with (after white space): numerals, brackets, digits, Markdown marks. */
 const HEAD_START = /^[\s\u3000\u00a0\ufeff]*[一二三四五六七八九十（(0-9０-９#*_[]/;
@@ -29,7 +32,7 @@ export function readHeading(line: Line): Heading | undefined {
   if (!HEAD_START.test(raw)) return undefined;
   // Leading white space, and the `[bookmark: _GoBack]` marks Word leaves in converted text.
   // Markdown heading marks and bold (`### （三）`, `**一、**`) are not part of the number either.
-  const lead = raw.length - raw.replace(/^[\s\u3000\u00a0\ufeff]*(?:\[bookmark:[^\]]*\])?[\s\u3000]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?/, '').length;
+  const lead = HEAD_LEAD.exec(raw)![0].length;
   const rest = raw.slice(lead);
   if (rest.length === 0) return undefined;
   // Width folding is per character: the folded rest is the rest of the folded line.
@@ -54,7 +57,7 @@ export function readHeading(line: Line): Heading | undefined {
   const numStart = line.start + lead;
   const numEnd = numStart + m[0].length;
   const after = raw.slice(lead + m[0].length);
-  const titleLead = after.length - after.replace(/^[\s\u3000]+/, '').length;
+  const titleLead = leadingWs(after);
   const body = after.slice(titleLead);
   const stop = body.search(/[。；;：:！？!?]/);
   const titleText = trimEndWhere(trimEndWhere(stop >= 0 ? body.slice(0, stop) : body, isSpace), (c) => c === '*' || c === '_');

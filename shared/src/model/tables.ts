@@ -5,7 +5,7 @@
  */
 import type { Cell, Span, Table, TableKind, TableLayout, TableRow, TemplateId } from './types';
 import type { Indicator, TableTemplate, Template } from '../templates/schema';
-import { type Line, foldedLine, isBlank, isPageFurniture, isWsCode } from './lines';
+import { type Line, foldedLine, isBlank, isPageFurniture, isWsCode, leadingWs } from './lines';
 import { cellValue, foldWidth, hasCjk, labelNumbering, normalizeLabel, stripSpaces, type CellValue } from './text';
 import { solveSplits, type Chunk, type Constraint, type SplitRow, type Term } from './runSplit';
 
@@ -216,7 +216,7 @@ function lineItems(line: Line, layout: TableLayout, blankIsCell: boolean): Item[
   }
   // Space-aligned columns: runs of two or more spaces (or U+3000) separate cells.
   const re = /[ \u3000\u00a0]{2,}/g;
-  const lead = t.length - t.replace(/^[\s\u3000\u00a0\ufeff]+/, '').length;
+  const lead = leadingWs(t);
   let segStart = lead;
   let m: RegExpExecArray | null;
   re.lastIndex = lead;
@@ -969,7 +969,7 @@ export function scanTables(
     }
     if (!best) continue;
     const first = lines[li];
-    const lead = first.text.length - first.text.replace(/^[\s\u3000\u00a0\ufeff]+/, '').length;
+    const lead = leadingWs(first.text);
     const start = first.start + lead;
     const span = { start, end: Math.max(start, best.table.span.end) };
     const { lastLine: _lastLine, ...table } = best.table as TableWithEnd;
@@ -1137,8 +1137,24 @@ function readBest(
 // ---------------------------------------------------------------------------------------------
 // Run-together tables: a web page copied as text, the space between cells lost
 
-/** A label (or closing parenthesis) right before seven or more digits: a row of table 三 or 四 run together. */
-const RUN_HINT = /[\u3400-\u9fff）)][0-9０-９]{7,}/;
+/**
+ * A label (or closing parenthesis) right before seven or more digits (`/[\u3400-\u9fff）)][0-9０-９]{7,}/`): a row
+ * of table 三 or 四 run together. A scan of the digit runs, not a regular expression tried at every character.
+ */
+function hasRunHint(t: string): boolean {
+  const n = t.length;
+  for (let i = 1; i < n; i++) {
+    if (!isDigitAt(t, i)) continue;
+    let j = i + 1;
+    while (j < n && isDigitAt(t, j)) j++;
+    if (j - i >= 7) {
+      const p = t.charCodeAt(i - 1);
+      if ((p >= 0x3400 && p <= 0x9fff) || p === 0xff09 || p === 0x29) return true;
+    }
+    i = j;
+  }
+  return false;
+}
 /** Lines read after the last line with a run, for the rows of a table one per line. */
 const RUN_WINDOW_AFTER = 80;
 /** Lines before the first run where the table's header may stand. */
@@ -1167,7 +1183,7 @@ function runTogetherPass(
 ): void {
   const covered = new Set<number>(htmlLines);
   for (const r of regions) for (let l = lineOf(r.start); l <= lineOf(Math.max(r.start, r.end - 1)); l++) covered.add(l);
-  const hint = (j: number): boolean => !covered.has(j) && lines[j].text.length >= 8 && RUN_HINT.test(lines[j].text);
+  const hint = (j: number): boolean => !covered.has(j) && lines[j].text.length >= 8 && hasRunHint(lines[j].text);
   const kinds = [...new Set(all.map((pt) => pt.table.kind))];
   let done = 0;
   for (let li = 0; li < lines.length && budget.left > 0; li++) {
