@@ -33,6 +33,8 @@ export interface ClientCaps {
   readonly showDocument: boolean;
   readonly configuration: boolean;
   readonly configurationChangeDynamic: boolean;
+  /** The client watches files for the server when asked (`workspace/didChangeWatchedFiles` registration). */
+  readonly watchedFilesDynamic: boolean;
   /** The client shows a diagnostic (with its related information) in the hover itself, as VS Code does. */
   readonly diagnosticsInHover: boolean;
 }

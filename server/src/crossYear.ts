@@ -49,6 +49,7 @@ export class PreviousFinder {
   readonly #index = new Map<string, Indexed>();
   #building: Promise<void> | undefined;
   #listedAt = -Infinity;
+  #timer: ReturnType<typeof setTimeout> | undefined;
   /** The last report loaded from disk for a match, so a re-check does not read and parse it again. */
   #loaded: { path: string; mtimeMs: number; size: number; previous: PreviousReport } | undefined;
 
@@ -84,13 +85,35 @@ export class PreviousFinder {
 
   /** Re-lists the workspace in the background when the last listing is old (or `force`). */
   #refresh(force = false): void {
-    if (this.#building || (!force && Date.now() - this.#listedAt < RELIST_MS)) return;
+    if (this.#building) return;
+    const wait = RELIST_MS - (Date.now() - this.#listedAt);
+    if (!force && wait > 0) {
+      // Listed a moment ago: list again once the interval is over, so a file added meanwhile is found even if
+      // nothing is checked after it (the index then asks for the open documents to be checked again).
+      this.#timer ??= setTimeout(() => {
+        this.#timer = undefined;
+        this.#refresh();
+      }, wait);
+      this.#timer.unref?.();
+      return;
+    }
     this.#listedAt = Date.now();
     this.#building = this.#build()
       .catch((e: unknown) => this.#log('indexing the workspace for last year\'s reports', e))
       .finally(() => {
         this.#building = undefined;
       });
+  }
+
+  /** Files of the workspace were created, changed or deleted (the client watches them): index again now. */
+  changed(): void {
+    this.#listedAt = -Infinity;
+    if (this.#building) {
+      // The running listing may have missed the change: one more after it.
+      void this.#building.then(() => this.#refresh(true));
+      return;
+    }
+    this.#refresh(true);
   }
 
   /** For tests and the compare command: waits for a running index. */

@@ -7,11 +7,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, TextDocuments,
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocumentSyncKind, TextDocuments,
   type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { RULE_DOCS_BASE } from '../../shared/src/index';
+import { REPORT_EXTENSIONS, RULE_DOCS_BASE } from '../../shared/src/index';
 import { ServerContext, type ClientCaps } from './context';
 import { FIX_ALL_KIND } from './convert';
 import { DocumentCache, MAX_ANALYSED_LENGTH } from './documentCache';
@@ -82,6 +82,7 @@ export function startServer(connection: Connection): void {
       showDocument: c.window?.showDocument?.support === true,
       configuration: c.workspace?.configuration === true,
       configurationChangeDynamic: c.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+      watchedFilesDynamic: c.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
       diagnosticsInHover: false,
     };
     const init = (typeof params.initializationOptions === 'object' && params.initializationOptions !== null ? params.initializationOptions : {}) as InitOptions;
@@ -135,6 +136,14 @@ export function startServer(connection: Connection): void {
       // Ask to be told about settings changes (the client then re-sends workspace/configuration answers on demand).
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'xxgk-report' }).catch(() => undefined);
     }
+    if (ctx?.caps.watchedFilesDynamic) {
+      // Report files created, changed or deleted in the workspace: last year's report may be among them.
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/*.{${REPORT_EXTENSIONS.map((e) => e.slice(1)).join(',')}}` }] }).catch(() => undefined);
+    }
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    ctx?.guard('workspace/didChangeWatchedFiles', undefined, () => ctx?.previous.changed())();
   });
 
   connection.onDidChangeConfiguration((params) => {

@@ -53,6 +53,25 @@ describe('LSP: cross-year findings', () => {
     }
   });
 
+  test('a last year\'s report written after the workspace was listed is found when the client says files changed', async () => {
+    const folder = mkdtempSync(join(dir, 'late-'));
+    const client = await LspClient.start({ rootUri: pathToFileURL(folder).href });
+    try {
+      // The first check lists the (empty) workspace; the file appears a moment later.
+      const nowUri = pathToFileURL(join(folder, '2022.md')).href;
+      await client.open(nowUri, NOW);
+      await client.diagnostics(nowUri);
+      const lastPath = join(folder, '2021.md');
+      writeFileSync(lastPath, LAST);
+      // What a client watching the workspace's report files sends (VS Code does, on the server's registration).
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(lastPath).href, type: 1 }] });
+      const p = await client.diagnostics(nowUri, (x) => carry(x.diagnostics).length > 0, 20_000);
+      assert.equal(carry(p.diagnostics)[0].relatedInformation?.[0].location.uri, pathToFileURL(lastPath).href);
+    } finally {
+      await client.stop();
+    }
+  });
+
   test('last year\'s report on disk in the workspace folder is found without being opened', async () => {
     const folder = mkdtempSync(join(dir, 'ws-'));
     const lastPath = join(folder, '2021年度报告.md');

@@ -234,6 +234,10 @@ export class LspClient {
     await this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
+  async notify(method: string, params: unknown): Promise<void> {
+    await this.conn.sendNotification(method, params);
+  }
+
   request<R>(method: string, params: unknown): Promise<R> {
     return this.conn.sendRequest(method, params) as Promise<R>;
   }
