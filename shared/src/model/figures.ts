@@ -14,6 +14,13 @@ const FIGURE = new RegExp(
   'g',
 );
 
+/** FIGURE without its captures: it matches where FIGURE does, as far (the end of a match is all it is used for). */
+const FIGURE_END = new RegExp(FIGURE.source.replace(/\((?!\?)/g, '(?:'), 'g');
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** A year, date, clock time, document number, phone number or web address is not a figure. */
 function isExcluded(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 1), start);
@@ -32,7 +39,24 @@ export function findFigures(text: string, excluded: readonly Span[]): Figure[] {
   let ex = 0;
   FIGURE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = FIGURE.exec(folded)) !== null) {
+  const n = folded.length;
+  for (;;) {
+    // A match starts at the next digit or at the approximation word (two characters at most) right before it, and
+    // its number starts at that digit. A number inside a table is no figure: only where its match ends matters,
+    // which the same pattern without captures tells without building the match (a table is mostly figures).
+    let d = FIGURE.lastIndex;
+    while (d < n && !isAsciiDigit(folded.charCodeAt(d))) d++;
+    if (d >= n) break;
+    const from = Math.max(FIGURE.lastIndex, d - 2);
+    while (ex < excluded.length && excluded[ex].end <= d) ex++;
+    if (ex < excluded.length && excluded[ex].start <= d) {
+      FIGURE_END.lastIndex = from;
+      if (!FIGURE_END.test(folded)) break;
+      FIGURE.lastIndex = FIGURE_END.lastIndex;
+      continue;
+    }
+    FIGURE.lastIndex = from;
+    if ((m = FIGURE.exec(folded)) === null) break;
     if (m[0].length === 0) {
       FIGURE.lastIndex++;
       continue;

@@ -215,7 +215,7 @@ function lineItems(line: Line, layout: TableLayout, blankIsCell: boolean): Item[
     return splitTrailingValues(first > 0 ? fields.slice(first) : fields, t, line.start);
   }
   // Space-aligned columns: runs of two or more spaces (or U+3000) separate cells.
-  const re = /[ \u3000\u00a0]{2,}/g;
+  const re = CELL_GAP;
   const lead = leadingWs(t);
   let segStart = lead;
   let m: RegExpExecArray | null;
@@ -228,6 +228,8 @@ function lineItems(line: Line, layout: TableLayout, blankIsCell: boolean): Item[
   out.push(makeItem(t, segStart, t.length, line.index, line.start));
   return splitTrailingValues(out, t, line.start);
 }
+
+const CELL_GAP = /[ \u3000\u00a0]{2,}/g;
 
 /** `（一）予以公开 5 0 0 …`: a label followed by single-space separated values becomes separate items. */
 /** Whether the text ends as a trailing value can once width-folded (`\d[\d,]*` or `[-—/]+`): a digit, comma, dash or slash. */
@@ -597,16 +599,19 @@ function finishRow(pt: PreparedTable, d: RowDraft, layout: TableLayout, blankIsC
     if (v) cells.push(toCell(cols[0], v));
     else if (d.invalid[0]) cells.push(toCell(cols[0], d.invalid[0]));
   } else {
-    const items = [...d.values];
-    // Empty cells of a spanned label column (`| | （七）总计 | | 16 |…`) or trailing empty cells are not values.
-    const isEmpty = (it: Item) => it.text === '';
-    while (items.length > cols.length && isEmpty(items[0])) items.shift();
-    while (items.length > cols.length && isEmpty(items[items.length - 1])) items.pop();
+    // Empty cells of a spanned label column (`| | （七）总计 | | 16 |…`) or trailing empty cells are not values:
+    // the values are d.values[a, b).
+    const vals = d.values;
+    let a = 0;
+    let b = vals.length;
+    while (b - a > cols.length && vals[a].text === '') a++;
+    while (b - a > cols.length && vals[b - 1].text === '') b--;
+    const n = b - a;
     // When blanks vanish from the layout, a short row cannot be placed column by column; nor can a row with
     // more values than columns (an extra 小计 column, a stray figure): keep no cells rather than guess.
-    const ambiguous = (layout === 'cell-lines' && !blankIsCell && items.length > 0 && items.length < cols.length) || items.length > cols.length || d.overflow > 0;
+    const ambiguous = (layout === 'cell-lines' && !blankIsCell && n > 0 && n < cols.length) || n > cols.length || d.overflow > 0;
     if (!ambiguous) {
-      for (let i = 0; i < cols.length && i < items.length; i++) if (cols[i] !== 'sub') cells.push(toCell(cols[i], items[i]));
+      for (let i = 0; i < cols.length && i < n; i++) if (cols[i] !== 'sub') cells.push(toCell(cols[i], vals[a + i]));
     }
   }
   const last = cells.length > 0 ? cells[cells.length - 1].span.end : d.values.length > 0 ? d.values[d.values.length - 1].span.end : d.labelSpan.end;
@@ -796,7 +801,7 @@ function anchorKinds(line: Line, all: readonly PreparedTable[]): Candidate[] {
   for (const { marker: m, kind } of markerKinds(all)) {
     if (!kinds.has(kind) && norm.includes(m) && (norm.length <= m.length + 40 || delimited)) kinds.set(kind, false);
   }
-  if (kinds.size === 0 && firstLabelStarts(all).has(foldWidth(line.text.trim()).charAt(0))) {
+  if (kinds.size === 0 && firstLabelStarts(all).has(foldedLine(line).charAt(leadingWs(line.text)))) {
     const first = lineItemsForAnchor(line);
     for (const pt of all) {
       const firstValue = pt.keys.find((k) => k.ind.role !== 'group' || pt.table.kind === 'active');

@@ -58,6 +58,18 @@ export function num(cell: Cell | undefined): number | undefined {
 export function rowName(view: TableView, id: string): string {
   const ind = view.indicators.get(id);
   const label = ind?.label ?? id;
+  // Labels come from the templates (a few hundred strings, none a slice of a document): remembered.
+  let name = rowNames.get(label);
+  if (name === undefined) {
+    if (rowNames.size >= 10_000) rowNames.clear();
+    rowNames.set(label, (name = computeRowName(label)));
+  }
+  return name;
+}
+
+const rowNames = new Map<string, string>();
+
+function computeRowName(label: string): string {
   return label.replace(/^[\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])\s*/, '').replace(/^其中[:：]/, '').replace(/（[^）]*）$/, '');
 }
 
