@@ -99,6 +99,7 @@ const MAPPING_UNITS = new Set(MAPPINGS.flatMap((m) => m.units));
 const KEY_WORDS = /公开|信息|申请|办结|答复|复议|诉讼|规范性文件|发布会|访谈|解读|热点|培训|查阅|结转|处理|提供/;
 
 const FILLERS = /(?:共计|总计|合计|累计|共有|共|为|达到|达|计|了|有|是|数量|数)$/;
+const APPROX_END = /(?:约|近|超过|逾|将近|接近|不到|不足)$/;
 
 /** The clause before a figure, with quotes, spaces and filler words removed from its end. */
 export function clauseBefore(text: string, figure: Figure): string {
@@ -107,7 +108,12 @@ export function clauseBefore(text: string, figure: Figure): string {
   const cut = Math.max(...['，', ',', '；', '：', ':', '、', '（', '(', '。'].map((c) => clause.lastIndexOf(c)));
   if (cut >= 0) clause = clause.slice(cut + 1);
   clause = clause.replace(/[\s\u3000“”"'‘’「」《》]/g, '');
-  for (let i = 0; i < 4; i++) clause = clause.replace(FILLERS, '').replace(/(?:约|近|超过|逾|将近|接近|不到|不足)$/, '');
+  for (let i = 0; i < 4; i++) {
+    const next = clause.replace(FILLERS, '').replace(APPROX_END, '');
+    // Nothing left to strip: the next rounds would change nothing either.
+    if (next === clause) break;
+    clause = next;
+  }
   return clause;
 }
 
