@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-  EXTENSION_ID, LANGUAGE, codeOf, describe as describeDiagnostics, flattenSymbols, hoverText, openCopy,
+  EXTENSION_ID, LANGUAGE, codeOf, describe as describeDiagnostics, flattenSymbols, hoverText, openCopy, ours,
   FIXTURES, annotatedFixture, expectedRange, seedPath, waitForConfiguration, waitForDiagnostics, workDir,
 } from './helpers';
 
@@ -313,6 +313,34 @@ describe('xxgk-report in a real VS Code extension host', function () {
       assert.ok(last.split('\n')[rel.location.range.start.line].startsWith('四、结转下年度继续办理'));
     }
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('the workspace check\'s results for files that are not open survive a settings change that restarts the checker', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(workDir(), 'ws-check-')), '云岭市2024年政府信息公开工作年度报告.txt');
+    fs.writeFileSync(file, annotatedFixture('broken-applicant-total-mismatch-1.txt').text);
+    const uri = vscode.Uri.file(file);
+    await vscode.commands.executeCommand(`${LANGUAGE}.checkWorkspace`);
+    await waitForDiagnostics(uri, hasCode('applicant-total-mismatch'), 'the workspace check\'s findings on the closed file');
+    const config = vscode.workspace.getConfiguration(LANGUAGE);
+    // How many of our diagnostics the file had after each change: the restart clears them (0), the quiet re-check
+    // of the last workspace check brings them back.
+    const counts: number[] = [];
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) counts.push(withCode(ours(uri), 'applicant-total-mismatch').length);
+    });
+    try {
+      // checkPlainText changes the documents the client hands to the server: a new client, which clears what the old
+      // one showed; the last workspace check is then run again quietly.
+      await config.update('checkPlainText', false, vscode.ConfigurationTarget.Global);
+      const deadline = Date.now() + 30_000;
+      while (!(counts.includes(0) && counts[counts.length - 1] > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      assert.ok(counts.includes(0), `the restart clears the old client's diagnostics: ${counts.join(' → ')}`);
+      assert.ok(counts[counts.length - 1] > 0, `the closed file's findings come back without running the command again: ${counts.join(' → ')}`);
+    } finally {
+      sub.dispose();
+      await config.update('checkPlainText', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitForDiagnostics(uri, hasCode('applicant-total-mismatch'), 'the findings still there after restoring the setting');
   });
 
   it('compare with last year: two reports side by side, the carry-over pair compared', async () => {
