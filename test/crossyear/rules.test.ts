@@ -140,3 +140,15 @@ test('repeated-text: a draft made from last year\'s report, its kept sentences s
   assert.ok(rep.share > 0.8, `the marks and the 〔〕 around old figures do not hide the copy: ${rep.share}`);
   assert.deepEqual(crossYearFindings(parseReport(draft).report, seed).map((f) => f.ruleId), ['repeated-text']);
 });
+
+test('a draft made from each generated report carries its 结转下年度 into the next year\'s 上年结转, and checks clean against it', () => {
+  for (const carriedOut of [SIX(4, 1, 0, 0, 0, 0), SIX(0, 0, 2, 0, 0, 3)]) {
+    const lastText = yearReport(BODY, 2021, requestsTable({ carriedIn: SIX(1, 0, 0, 0, 0, 0), published: SIX(10, 2, 0, 0, 0, 1), unable: SIX(3, 0, 0, 0, 1, 0), carriedOut }));
+    const lastReport = parseReport(lastText).report;
+    const draft = parseReport(nextYearDraft(lastReport, { year: 2022 }).markdown).report;
+    assert.equal(draft.year, 2022);
+    const r2 = draft.tables.find((t) => t.kind === 'requests')?.rows.find((r) => r.indicator === 'R2');
+    assert.deepEqual(r2?.cells.map((c) => c.value), [...carriedOut, carriedOut.reduce((a, b) => a + b, 0)]);
+    assert.deepEqual(crossYearFindings(draft, lastReport).filter((f) => f.ruleId === 'carryover-mismatch'), []);
+  }
+});
