@@ -1,5 +1,6 @@
 // Section 1, the engine: `analyze(text, { reuse: false })` (parse + every rule, default options) on the seed reports and on
 // generated consolidated documents of growing size, against a bare `text.split(/\r?\n/)` of the same text.
+import v8 from 'node:v8';
 import { loadCore } from './lib/build.mjs';
 import { documentPrefix, makeDocument, seedReports } from './lib/corpus.mjs';
 import { KB, MB, fmt, fmtBytes, fmtMs, log, mdTable, nowMs, scalingExponent, summarize, target } from './lib/util.mjs';
@@ -38,6 +39,22 @@ function measure(fn, { minIters, maxIters, budgetMs, warmupMs, minWarmup = 1, cp
   // Process CPU time over wall time while sampling: ~100% on a quiet machine, lower when other work takes the CPU.
   const cpuShare = (cpu.user + cpu.system) / 1000 / (nowMs() - start);
   return { samples, cpuSamples, first, warmup: warm, cpuShare };
+}
+
+/**
+ * Bytes allocated on the JS heap per call of `fn`: the heap's growth over `calls` calls plus what every garbage
+ * collection in between freed (v8.GCProfiler's before/after heap statistics). Objects that die young are counted too.
+ */
+function allocatedPerCall(fn, calls) {
+  const prof = new v8.GCProfiler();
+  const before = v8.getHeapStatistics().used_heap_size;
+  prof.start();
+  for (let i = 0; i < calls; i++) fn();
+  const after = v8.getHeapStatistics().used_heap_size;
+  const { statistics } = prof.stop();
+  let freed = 0;
+  for (const s of statistics) freed += s.beforeGC.heapStatistics.usedHeapSize - s.afterGC.heapStatistics.usedHeapSize;
+  return (after - before + freed) / calls;
 }
 
 export async function runEngine({ quick }) {
@@ -80,6 +97,7 @@ export async function runEngine({ quick }) {
     const s = measure(() => {
       sink += input.text.split(/\r?\n/).length;
     }, plan.split);
+    const allocated = allocatedPerCall(() => core.analyze(input.text, { reuse: false }), big ? 3 : quick ? 10 : 50);
     const as = summarize(a.samples);
     const ss = summarize(s.samples);
     rows.push({
@@ -94,6 +112,8 @@ export async function runEngine({ quick }) {
       analyze: { ...as, firstCallMs: a.first, warmupIters: a.warmup, cpuShare: a.cpuShare, cpuMedian: summarize(a.cpuSamples).median },
       split: { ...ss },
       usPerKB: (as.median * 1000) / (bytes / KB),
+      allocatedPerCall: allocated,
+      allocatedPerByte: allocated / bytes,
       splitRatio: as.median / ss.median,
     });
   }
@@ -104,22 +124,24 @@ export async function runEngine({ quick }) {
   const splitFit = scalingExponent(gen.map((r) => r.bytes), gen.map((r) => r.split.median));
   const r30 = gen.find((r) => r.nominalBytes === 30 * KB);
   const worstRatio = Math.max(...gen.map((r) => r.splitRatio));
+  const worstAlloc = Math.max(...rows.filter((r) => r.kind !== 'dump').map((r) => r.allocatedPerByte));
 
   const targets = [
     target('Engine', 'median analyze of a 30 KB report ≤ 1 ms', r30?.analyze.median, fmtMs(r30?.analyze.median), r30?.analyze.median <= 1),
     target('Engine', 'scaling exponent ≤ 1.1', fit.slope, fmt(fit.slope, 2), fit.slope <= 1.1),
     target('Engine', 'full check ≤ 10× a bare line split (worst generated size)', worstRatio, `${fmt(worstRatio, 0)}×`, worstRatio <= 10),
+    target('Engine', 'bytes allocated per input byte ≤ 20 (worst seed or generated input)', worstAlloc, fmt(worstAlloc, 0), worstAlloc <= 20),
   ];
   return { rows, exponent: fit, cpuExponent: cpuFit, splitExponent: splitFit, targets, plan, sink: sink % 7 };
 }
 
 export function engineMarkdown(res) {
   const table = mdTable(
-    ['input', 'size', 'lines', 'findings', 'median', 'p90', 'samples', 'first call', 'µs/KB', 'line split (median)', 'check ÷ split', 'CPU share', 'CPU time (median)'],
+    ['input', 'size', 'lines', 'findings', 'median', 'p90', 'samples', 'first call', 'µs/KB', 'line split (median)', 'check ÷ split', 'CPU share', 'CPU time (median)', 'allocated per call', 'allocated ÷ input bytes'],
     res.rows.map((r) => [
       r.label, fmtBytes(r.bytes), r.lines, r.findings, fmtMs(r.analyze.median), fmtMs(r.analyze.p90), r.analyze.n,
       fmtMs(r.analyze.firstCallMs), fmt(r.usPerKB, 0), fmtMs(r.split.median), `${fmt(r.splitRatio, 0)}×`, `${fmt(r.analyze.cpuShare * 100, 0)}%`,
-      fmtMs(r.analyze.cpuMedian),
+      fmtMs(r.analyze.cpuMedian), fmtBytes(r.allocatedPerCall), fmt(r.allocatedPerByte, 0),
     ]),
   );
   const gen = res.rows.filter((r) => r.kind === 'generated');

@@ -35,7 +35,9 @@ is warmed up first (≥ 0.5 s), then timed call by call (≥ 10 calls, or 6 for 
 bare \`text.split(/\\r?\\n/)\` of the same text, timed the same way. "First call" is the very first \`analyze\` of that
 input (the first row's includes JIT warm-up of the whole core). "CPU share" is the process's CPU time over wall time
 while sampling: near 100% means the numbers were not slowed by other work on the machine; "CPU time" is the median
-process CPU time per call (including V8's GC threads), less sensitive to other load than wall time.`,
+process CPU time per call (including V8's GC threads), less sensitive to other load than wall time. "Allocated per call" is what
+one \`analyze\` allocates on the JS heap (the heap's growth plus what each garbage collection freed, from \`v8.GCProfiler\`, over 50
+calls, 3 for 1 MB and more), also divided by the input's UTF-8 size.`,
   editing: `\`node dist/server.js --stdio\` driven by a scripted client (vscode-jsonrpc: createMessageConnection,
 StreamMessageReader/Writer). The client declares \`workspace.configuration\`, so the server pulls its settings; the client
 answers \`xxgk-report.debounceMs: 0\`. Diagnostics are pushed. One server opens a generated 30 KB report and then a 1 MB
