@@ -124,15 +124,25 @@ async function waitSquiggle(n, kind) {
 
 /** Moves the mouse onto the first token of line `n` and returns the hover's text once it contains `needle`. */
 async function hoverAt(n, needle = '分项之和') {
-  await page.mouse.move(5, 5);
-  await page.locator('.monaco-hover').first().waitFor({ state: 'hidden' }).catch(() => {});
-  const box = await lineBox(n);
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  return until(`a hover on line ${n} that mentions "${needle}"`, (needle) => {
-    const hovers = [...document.querySelectorAll('.monaco-hover')].filter((h) => h.offsetParent !== null && !h.classList.contains('hidden'));
-    const text = hovers.map((h) => h.innerText).join('\n');
-    return text.includes(needle) ? text : null;
-  }, needle);
+  // A CodeLens or an inlay hint drawn after the line was found moves the text away from under the mouse: the
+  // line is looked up again and the mouse moved again, a few times, before the wait counts as failed.
+  const deadline = Date.now() + WAIT;
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(5, 5);
+    await page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: 2000 }).catch(() => {});
+    const box = await lineBox(n);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const left = deadline - Date.now();
+    try {
+      return await until(`a hover on line ${n} that mentions "${needle}"`, (needle) => {
+        const hovers = [...document.querySelectorAll('.monaco-hover')].filter((h) => h.offsetParent !== null && !h.classList.contains('hidden'));
+        const text = hovers.map((h) => h.innerText).join('\n');
+        return text.includes(needle) ? text : null;
+      }, needle, Math.max(1000, Math.min(8000, left)));
+    } catch (e) {
+      if (attempt >= 4 || Date.now() >= deadline) throw e;
+    }
+  }
 }
 
 /** Moves the mouse onto the token `token` of line `n` and returns the hover's text once it contains `needle`. */
