@@ -105,7 +105,7 @@ const APPROX_END = /(?:约|近|超过|逾|将近|接近|不到|不足)$/;
 export function clauseBefore(text: string, figure: Figure): string {
   const start = Math.max(figure.sentenceSpan.start, figure.numberSpan.start - 60);
   let clause = text.slice(start, figure.span.start);
-  const cut = Math.max(...['，', ',', '；', '：', ':', '、', '（', '(', '。'].map((c) => clause.lastIndexOf(c)));
+  const cut = lastIndexOfAny(clause, '，,；：:、（(。');
   if (cut >= 0) clause = clause.slice(cut + 1);
   clause = clause.replace(/[\s\u3000“”"'‘’「」《》]/g, '');
   for (let i = 0; i < 4; i++) {
@@ -124,11 +124,20 @@ export function clauseBefore(text: string, figure: Figure): string {
 function aboutAnotherTime(text: string, figure: Figure, year: number | undefined): boolean {
   const start = Math.max(figure.sentenceSpan.start, figure.numberSpan.start - 60);
   let clause = text.slice(start, figure.numberSpan.start);
-  const cut = Math.max(...['，', ',', '；', '。'].map((c) => clause.lastIndexOf(c)));
+  const cut = lastIndexOfAny(clause, '，,；。');
   if (cut >= 0) clause = clause.slice(cut + 1);
   if (/去年|上年度?(?!结转)|上一年度?(?!结转)|前一年|同比|环比|较上|比上|累计|历年|以来|增加|减少|增长|下降/.test(clause)) return true;
-  const years = [...clause.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
-  return year !== undefined && years.some((y) => y !== year);
+  if (year === undefined) return false;
+  const re = /((?:19|20)\d{2})\s*年/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(clause)) !== null) if (Number(m[1]) !== year) return true;
+  return false;
+}
+
+/** The last index in `s` of any of the characters of `chars` (-1 if none): the largest of their `lastIndexOf`s. */
+function lastIndexOfAny(s: string, chars: string): number {
+  for (let i = s.length - 1; i >= 0; i--) if (chars.includes(s[i])) return i;
+  return -1;
 }
 
 export interface ResolvedTarget {
@@ -189,7 +198,7 @@ function computeMatches(ctx: RuleContext): FigureMatch[] {
     if (!KEY_WORDS.test(near)) continue;
     const clause = clauseBefore(text, figure);
     if (clause === '' || aboutAnotherTime(text, figure, ctx.report.year)) continue;
-    const sentence = text.slice(figure.sentenceSpan.start, figure.sentenceSpan.end);
+    let sentence: string | undefined;
     for (const mapping of MAPPINGS) {
       if (!eras.has(mapping.era) || !mapping.units.includes(figure.unit)) continue;
       const named = mapping.phrase.exec(clause);
@@ -197,7 +206,7 @@ function computeMatches(ctx: RuleContext): FigureMatch[] {
       // `行政复议和行政诉讼5件`, `无法提供及不予处理3件`: a sum of several indicators, none of them alone. Only
       // the sums written out above are compared; any other is left alone.
       if (JOINED.test(clause.slice(0, named.index)) || joinedByEnumeration(text, figure, clause)) break;
-      if (mapping.context && !mapping.context.test(sentence)) continue;
+      if (mapping.context && !mapping.context.test((sentence ??= text.slice(figure.sentenceSpan.start, figure.sentenceSpan.end)))) continue;
       if (mapping.exclude && mapping.exclude.test(clause)) continue;
       const resolved = resolveTarget(views, mapping.target);
       if (!resolved) break;
