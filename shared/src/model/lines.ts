@@ -29,7 +29,8 @@ export function leadingWs(s: string): number {
   return i;
 }
 
-function blankText(text: string, start: number, end: number): boolean {
+/** Whether `text[start, end)` is only white space (`\s`). */
+export function blankText(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (!isWsCode(text.charCodeAt(i))) return false;
   return true;
 }
