@@ -57,7 +57,9 @@ export class DocumentCache {
   }
 
   #compute(uri: string, version: number, text: string, options: CheckOptions): Analysis {
-    if (text.length > this.#maxLength) {
+    // The limit counts a line break as one character whatever its style, so a CRLF file is checked exactly when
+    // the same text with LF is (and the CLI, which reads both the same way, agrees).
+    if (text.length > this.#maxLength && lengthWithoutCr(text) > this.#maxLength) {
       return { uri, version, report: emptyReport(''), findings: [], skipped: { size: text.length } };
     }
     try {
@@ -68,6 +70,13 @@ export class DocumentCache {
       return { uri, version, report: emptyReport(text), findings: [] };
     }
   }
+}
+
+/** The length of `text` with each `\r\n` counted as one character. */
+function lengthWithoutCr(text: string): number {
+  let n = text.length;
+  for (let i = text.indexOf('\r\n'); i !== -1; i = text.indexOf('\r\n', i + 2)) n--;
+  return n;
 }
 
 export function emptyReport(text: string): Report {

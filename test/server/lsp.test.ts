@@ -700,6 +700,26 @@ describe('LSP: robustness', () => {
     client.logs.length = 0;
   });
 
+  test('the size limit counts CRLF as one line break: the same text is checked whatever its line endings', async () => {
+    const seed = SEED.replace(/\r\n?/g, '\n');
+    const limited = await LspClient.start({ initializationOptions: { maxDocumentLength: seed.length } });
+    try {
+      const lf = uri('limit-lf.txt');
+      const crlf = uri('limit-crlf.txt');
+      await limited.open(lf, seed);
+      await limited.open(crlf, seed.replace(/\n/g, '\r\n'));
+      const a = (await limited.diagnostics(lf)).diagnostics.map((d) => `${String(d.code)} ${d.range.start.line}:${d.range.start.character}`);
+      const b = (await limited.diagnostics(crlf)).diagnostics.map((d) => `${String(d.code)} ${d.range.start.line}:${d.range.start.character}`);
+      assert.ok(a.length > 1 && !a.some((x) => x.startsWith('document-too-large')), a.join(', '));
+      assert.deepEqual(b, a);
+      const over = uri('limit-over.txt');
+      await limited.open(over, `${seed}x`);
+      assert.deepEqual((await limited.diagnostics(over)).diagnostics.map((d) => d.code), ['document-too-large']);
+    } finally {
+      await limited.stop();
+    }
+  });
+
   test('a document over 5 MB gets one information diagnostic instead of a full check', async () => {
     const u = uri('huge.txt');
     const line = '一、总体情况。本年度主动公开政府信息1200条，收到申请12件。\n';
