@@ -83,7 +83,7 @@ export class ServerContext {
     this.roots = init.roots?.() ?? [];
     this.previous = new PreviousFinder({
       documents: init.documents,
-      reportOf: (doc) => this.reportOf(doc),
+      reportOf: (doc) => this.cache.peek(doc.uri, doc.version)?.report,
       roots: () => this.roots,
       onChange: () => this.onPreviousChanged(),
       log: (where, e) => this.log(where, e),

@@ -42,7 +42,7 @@ interface Documents {
 
 export class PreviousFinder {
   readonly #documents: Documents;
-  readonly #reportOf: (doc: TextDocument) => Report;
+  readonly #reportOf: (doc: TextDocument) => Report | undefined;
   readonly #roots: () => readonly string[];
   readonly #onChange: () => void;
   readonly #log: (where: string, e: unknown) => void;
@@ -53,7 +53,7 @@ export class PreviousFinder {
   /** The last report loaded from disk for a match, so a re-check does not read and parse it again. */
   #loaded: { path: string; mtimeMs: number; size: number; previous: PreviousReport } | undefined;
 
-  constructor(init: { documents: Documents; reportOf: (doc: TextDocument) => Report; roots: () => readonly string[]; onChange: () => void; log: (where: string, e: unknown) => void }) {
+  constructor(init: { documents: Documents; reportOf: (doc: TextDocument) => Report | undefined; roots: () => readonly string[]; onChange: () => void; log: (where: string, e: unknown) => void }) {
     this.#documents = init.documents;
     this.#reportOf = init.reportOf;
     this.#roots = init.roots;
@@ -68,13 +68,14 @@ export class PreviousFinder {
   async find(uri: string, report: Report): Promise<PreviousReport | undefined> {
     // A consolidated document holds several bodies' reports: no one last year's report.
     if (reportStarts(report.text).length > 1) return undefined;
-    const id = reportIdentity(report, baseName(uri));
+    const id = identityOf(report, uri);
     if (!id.key || id.year === undefined) return undefined;
     this.#refresh();
     const open = this.#documents.all().filter((d) => d.uri !== uri && sourceOf(d.uri) !== sourceOf(uri));
-    const fromOpen = findPrevious(id, open.map((d) => {
+    const fromOpen = findPrevious(id, open.flatMap((d) => {
+      // Only open documents already checked as reports: parsing every other open file on each keystroke would not do.
       const r = this.#reportOf(d);
-      return { id: reportIdentity(r, baseName(d.uri)), item: { d, r } };
+      return r ? [{ id: identityOf(r, d.uri), item: { d, r } }] : [];
     }));
     if (fromOpen) return { uri: fromOpen.d.uri, doc: fromOpen.d, report: fromOpen.r, key: `${fromOpen.d.uri}@${fromOpen.d.version}` };
     const self = sourceOf(uri);
@@ -166,6 +167,18 @@ export class PreviousFinder {
     this.#loaded = { path: file, mtimeMs: st.mtimeMs, size: st.size, previous };
     return previous;
   }
+}
+
+/** A report's identity, computed once per parsed report (each check asks it of every open document). */
+const identities = new WeakMap<Report, ReportIdentity>();
+
+function identityOf(report: Report, uri: string): ReportIdentity {
+  let id = identities.get(report);
+  if (!id) {
+    id = reportIdentity(report, baseName(uri));
+    identities.set(report, id);
+  }
+  return id;
 }
 
 async function readReport(file: string): Promise<Report | undefined> {
