@@ -1,6 +1,6 @@
 /** Parsing the command line. Pure: validation against the rule registry happens in `run`. */
 import type { Lang } from './messages';
-import { commandWord, langOption, readSharedValue, type Level, type TemplateName } from './options';
+import { commandWord, flagTakesNoValue, langOption, readSharedValue, tokenize, type Level, type TemplateName } from './options';
 import { parseReviewArgs, REVIEW_VALUE_OPTIONS, type ReviewArgs } from './review/args';
 import { parseDraftArgs, DRAFT_VALUE_OPTIONS, type DraftArgs } from './draft';
 
@@ -65,7 +65,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let previous: string | undefined;
   let help = false;
   let version = false;
-  let endOfOptions = false;
 
   // --lang is looked for first so that every usage error is in the language asked for.
   const lang: Lang | undefined = langOption(argv);
@@ -74,24 +73,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   // `draft` too (--from, --year, --out, --force).
   if (commandWord(argv, new Set([...VALUE_OPTIONS, ...DRAFT_VALUE_OPTIONS])) === 'draft') return parseDraftArgs(argv, lang);
 
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (endOfOptions || arg === '-' || !arg.startsWith('-')) {
-      positional.push(arg);
+  const tokens = tokenize(argv, VALUE_OPTIONS);
+  if (!Array.isArray(tokens)) return usage(tokens.zh, tokens.en, lang);
+  for (const token of tokens) {
+    if (token.kind === 'word') {
+      positional.push(token.value);
       continue;
     }
-    if (arg === '--') {
-      endOfOptions = true;
-      continue;
-    }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq === -1 ? arg : arg.slice(0, eq);
-    let value: string | undefined = eq === -1 ? undefined : arg.slice(eq + 1);
-    if (VALUE_OPTIONS.has(name)) {
-      if (value === undefined) {
-        if (i + 1 >= argv.length) return usage(`选项 ${name} 需要一个值`, `option ${name} needs a value`, lang);
-        value = argv[++i];
-      }
+    const { name } = token;
+    if (token.kind === 'value') {
+      const { value } = token;
       switch (name) {
         case '--format':
         case '-f':
@@ -116,7 +107,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       continue;
     }
     if (FLAG_OPTIONS.has(name)) {
-      if (value !== undefined) return usage(`选项 ${name} 不接受值`, `option ${name} takes no value`, lang);
+      if (token.value !== undefined) {
+        const e = flagTakesNoValue(name);
+        return usage(e.zh, e.en, lang);
+      }
       switch (name) {
         case '--no-narrative':
           narrative = false;
@@ -143,7 +137,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       }
       continue;
     }
-    return usage(`未知的选项：${arg}`, `unknown option: ${arg}`, lang);
+    return usage(`未知的选项：${token.arg}`, `unknown option: ${token.arg}`, lang);
   }
 
   if (help) return { command: 'help', lang };

@@ -11,7 +11,7 @@ import { loadReport } from '../import/load';
 import { visible } from './format';
 import type { CliIo } from './io';
 import { M, errnoReason, type Lang } from './messages';
-import { langOption } from './options';
+import { flagTakesNoValue, langOption, readSharedValue, tokenize } from './options';
 import { statRefusal } from './readCheck';
 
 /** The years a draft can be made for. */
@@ -48,29 +48,21 @@ export function parseDraftArgs(argv: readonly string[], lang: Lang | undefined =
   let out: string | undefined;
   let force = false;
   let help = false;
-  let endOfOptions = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (endOfOptions || arg === '-' || !arg.startsWith('-')) {
-      positional.push(arg);
+  const tokens = tokenize(argv, VALUE);
+  if (!Array.isArray(tokens)) return usage(tokens.zh, tokens.en, lang);
+  for (const token of tokens) {
+    if (token.kind === 'word') {
+      positional.push(token.value);
       continue;
     }
-    if (arg === '--') {
-      endOfOptions = true;
-      continue;
-    }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq === -1 ? arg : arg.slice(0, eq);
-    let value: string | undefined = eq === -1 ? undefined : arg.slice(eq + 1);
-    if (VALUE.has(name)) {
-      if (value === undefined) {
-        if (i + 1 >= argv.length) return usage(`选项 ${name} 需要一个值`, `option ${name} needs a value`, lang);
-        value = argv[++i];
-      }
+    const { name } = token;
+    if (token.kind === 'value') {
+      const { value } = token;
       if (name === '--from') from = value;
       else if (name === '--out' || name === '-o') out = value;
       else if (name === '--lang') {
-        if (value !== 'zh' && value !== 'en') return usage(`未知的语言：${value}（可选 zh、en）`, `unknown language: ${value} (zh or en)`, lang);
+        const error = readSharedValue(name, value, { rules: [] });
+        if (error) return usage(error.zh, error.en, lang);
       } else {
         const y = /^\d{4}$/.test(value.trim()) ? Number(value.trim()) : NaN;
         if (!(y >= DRAFT_YEARS.min && y <= DRAFT_YEARS.max)) {
@@ -81,12 +73,15 @@ export function parseDraftArgs(argv: readonly string[], lang: Lang | undefined =
       continue;
     }
     if (FLAGS.has(name)) {
-      if (value !== undefined) return usage(`选项 ${name} 不接受值`, `option ${name} takes no value`, lang);
+      if (token.value !== undefined) {
+        const e = flagTakesNoValue(name);
+        return usage(e.zh, e.en, lang);
+      }
       if (name === '--force') force = true;
       else help = true;
       continue;
     }
-    return usage(`未知的选项：${arg}`, `unknown option: ${arg}`, lang);
+    return usage(`未知的选项：${token.arg}`, `unknown option: ${token.arg}`, lang);
   }
   if (help) return { command: 'help', lang };
   const extra = positional.slice(1);

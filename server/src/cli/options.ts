@@ -1,4 +1,7 @@
-/** The option values `check` and `review` share: their names, and how --lang, --template, --jobs and --rule are read. */
+/**
+ * What the commands' parsers share: splitting the command line into words and options, the option values `check`
+ * and `review` share (their names, and how --lang, --template, --jobs and --rule are read).
+ */
 import type { Lang } from './messages';
 
 export type TemplateName = 'gov2014' | 'gov2019' | 'gov2021';
@@ -77,4 +80,47 @@ export function commandWord(argv: readonly string[], valueOptions: ReadonlySet<s
     if (valueOptions.has(a)) i++;
   }
   return undefined;
+}
+
+/** A word of the command line: a positional word, an option with its value, or an option without one. */
+export type ArgToken =
+  | { readonly kind: 'word'; readonly value: string }
+  | { readonly kind: 'value'; readonly name: string; readonly value: string }
+  /** Any other option; `value` is set when it was written `--name=value` (which a flag refuses), `arg` as written. */
+  | { readonly kind: 'option'; readonly name: string; readonly value?: string; readonly arg: string };
+
+/**
+ * Splits `argv` into words and options: `-` and anything after `--` are words; `--name=value` and `--name value`
+ * give the value of an option in `valueOptions`. The usage error when such an option has no value.
+ */
+export function tokenize(argv: readonly string[], valueOptions: ReadonlySet<string>): ArgToken[] | UsageMessage {
+  const out: ArgToken[] = [];
+  let endOfOptions = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (endOfOptions || arg === '-' || !arg.startsWith('-')) {
+      out.push({ kind: 'word', value: arg });
+      continue;
+    }
+    if (arg === '--') {
+      endOfOptions = true;
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    let value: string | undefined = eq === -1 ? undefined : arg.slice(eq + 1);
+    if (valueOptions.has(name)) {
+      if (value === undefined) {
+        if (i + 1 >= argv.length) return { zh: `选项 ${name} 需要一个值`, en: `option ${name} needs a value` };
+        value = argv[++i];
+      }
+      out.push({ kind: 'value', name, value });
+    } else out.push({ kind: 'option', name, arg, ...(value !== undefined ? { value } : {}) });
+  }
+  return out;
+}
+
+/** The usage error for a flag written with a value (`--force=yes`). */
+export function flagTakesNoValue(name: string): UsageMessage {
+  return { zh: `选项 ${name} 不接受值`, en: `option ${name} takes no value` };
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Lang } from '../messages';
-import { LEVELS, SHARED_VALUE_OPTIONS, TEMPLATES, readSharedValue, type SharedValues } from '../options';
+import { LEVELS, SHARED_VALUE_OPTIONS, TEMPLATES, flagTakesNoValue, readSharedValue, tokenize, type SharedValues } from '../options';
 
 export const REVIEW_FORMATS = ['html', 'csv', 'json'] as const;
 export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
@@ -41,25 +41,16 @@ export function parseReviewArgs(argv: readonly string[], lang: Lang | undefined)
   const positional: string[] = [];
   const raw: SharedValues & { format: ReviewFormat; out?: string; narrative: boolean } = { format: 'html', narrative: true, rules: [] };
   let help = false;
-  let endOfOptions = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (endOfOptions || arg === '-' || !arg.startsWith('-')) {
-      positional.push(arg);
+  const tokens = tokenize(argv, VALUE);
+  if (!Array.isArray(tokens)) return usage(tokens.zh, tokens.en, lang);
+  for (const token of tokens) {
+    if (token.kind === 'word') {
+      positional.push(token.value);
       continue;
     }
-    if (arg === '--') {
-      endOfOptions = true;
-      continue;
-    }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq === -1 ? arg : arg.slice(0, eq);
-    let value: string | undefined = eq === -1 ? undefined : arg.slice(eq + 1);
-    if (VALUE.has(name)) {
-      if (value === undefined) {
-        if (i + 1 >= argv.length) return usage(`选项 ${name} 需要一个值`, `option ${name} needs a value`, lang);
-        value = argv[++i];
-      }
+    const { name } = token;
+    if (token.kind === 'value') {
+      const { value } = token;
       switch (name) {
         case '--out':
         case '-o':
@@ -81,12 +72,15 @@ export function parseReviewArgs(argv: readonly string[], lang: Lang | undefined)
       continue;
     }
     if (FLAGS.has(name)) {
-      if (value !== undefined) return usage(`选项 ${name} 不接受值`, `option ${name} takes no value`, lang);
+      if (token.value !== undefined) {
+        const e = flagTakesNoValue(name);
+        return usage(e.zh, e.en, lang);
+      }
       if (name === '--no-narrative') raw.narrative = false;
       else help = true;
       continue;
     }
-    return usage(`review 不支持选项：${arg}`, `review does not take the option ${arg}`, lang);
+    return usage(`review 不支持选项：${token.arg}`, `review does not take the option ${token.arg}`, lang);
   }
   if (help) return { command: 'help', lang };
   const paths = positional.slice(1); // the first is the command word `review`
