@@ -11,8 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findPrevious, parseReport, reportIdentity, reportStarts, type Report, type ReportIdentity } from '../../shared/src/index';
 import { collectFiles } from './cli/walk';
 import { nodeFsImpl } from './cli/io';
-import { readReportBytes } from './cli/readCheck';
-import { loadReport } from './import/load';
+import { readReportFile } from './import/load';
 import { extractedUri, originalUri } from './import/virtual';
 
 export interface PreviousReport {
@@ -156,9 +155,7 @@ export class PreviousFinder {
     if (!st) return undefined;
     const hit = this.#loaded;
     if (hit && hit.path === file && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.previous;
-    const bytes = await readReportBytes(file);
-    if (!(bytes instanceof Uint8Array)) return undefined;
-    const read = await loadReport(file, bytes);
+    const read = await readReportFile(file);
     if (read.kind !== 'text' && read.kind !== 'imported') return undefined;
     const fileUri = pathToFileURL(file).href;
     const uri = read.kind === 'imported' ? extractedUri(fileUri) : fileUri;
@@ -183,9 +180,7 @@ function identityOf(report: Report, uri: string): ReportIdentity {
 
 async function readReport(file: string): Promise<Report | undefined> {
   try {
-    const bytes = await readReportBytes(file);
-    if (!(bytes instanceof Uint8Array)) return undefined;
-    const read = await loadReport(file, bytes);
+    const read = await readReportFile(file);
     return read.kind === 'text' || read.kind === 'imported' ? parseReport(read.text).report : undefined;
   } catch {
     return undefined;

@@ -262,6 +262,25 @@ export async function readEntry(entry: WalkEntry, env: FileEnv, lang: Lang): Pro
   return { kind: 'loaded', bytes, stamp, decoded };
 }
 
+/**
+ * One file named on the command line (`extract`, `draft --from`), read as a checked file is: a file that cannot be
+ * read, or is skipped (empty, too large, not a regular file), is an error with the reason.
+ */
+export async function readNamedFile(file: string, fs: CliFs, cwd: string, lang: Lang): Promise<Exclude<LoadedReport, { kind: 'unreadable' | 'skipped' }> | { kind: 'error'; readonly error: string }> {
+  const abs = path.resolve(cwd, file);
+  let bytes: Buffer;
+  try {
+    const refusal = statRefusal(fs.statSync(abs));
+    if (refusal) return { kind: 'error', error: M.cannotRead(file, refusal[lang])[lang] };
+    bytes = fs.readFileSync(abs);
+  } catch (e) {
+    return { kind: 'error', error: M.cannotRead(file, errnoReason(e as NodeJS.ErrnoException, lang))[lang] };
+  }
+  const loaded = await loadReport(file, bytes);
+  if (loaded.kind === 'unreadable' || loaded.kind === 'skipped') return { kind: 'error', error: M.cannotRead(file, loaded.reason[lang])[lang] };
+  return loaded;
+}
+
 export async function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): Promise<FileOutcome> {
   const { lang } = job;
   const read = await readEntry(entry, env, lang);

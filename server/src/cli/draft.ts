@@ -7,12 +7,11 @@
 import * as path from 'node:path';
 import { z } from 'zod';
 import { nextYearDraft, parseReport, toMarkdownDraft, type NextDraftSummary, type Report } from '../../../shared/src/index';
-import { loadReport } from '../import/load';
 import { visible } from './format';
 import type { CliIo } from './io';
 import { M, errnoReason, type Lang } from './messages';
 import { flagTakesNoValue, langOption, readSharedValue, tokenize } from './options';
-import { statRefusal } from './readCheck';
+import { readNamedFile } from './checkFile';
 
 /** The years a draft can be made for. */
 export const DRAFT_YEARS = { min: 2008, max: 2100 } as const;
@@ -92,17 +91,8 @@ export function parseDraftArgs(argv: readonly string[], lang: Lang | undefined =
 
 /** Last year's report, read as `check` reads it (a converted file as its Markdown draft), or why not. */
 async function readLastYear(file: string, io: CliIo, lang: Lang): Promise<{ report: Report } | { error: string }> {
-  const abs = path.resolve(io.cwd, file);
-  let bytes: Buffer;
-  try {
-    const refusal = statRefusal(io.fs.statSync(abs));
-    if (refusal) return { error: M.cannotRead(file, refusal[lang])[lang] };
-    bytes = io.fs.readFileSync(abs);
-  } catch (e) {
-    return { error: M.cannotRead(file, errnoReason(e as NodeJS.ErrnoException, lang))[lang] };
-  }
-  const loaded = await loadReport(file, bytes);
-  if (loaded.kind === 'unreadable' || loaded.kind === 'skipped') return { error: M.cannotRead(file, loaded.reason[lang])[lang] };
+  const loaded = await readNamedFile(file, io.fs, io.cwd, lang);
+  if (loaded.kind === 'error') return { error: loaded.error };
   const text = loaded.kind === 'imported' ? toMarkdownDraft(loaded.imported) : loaded.text;
   const { report } = parseReport(text);
   if (!report.title && report.tables.length === 0) return { error: DM.notAReport(file)[lang] };

@@ -4,14 +4,12 @@
  */
 import * as path from 'node:path';
 import { localize, parseReport, ruleDocUrl, rules as ruleRegistry, toMarkdownDraft, type CheckOptions, type SeveritySetting } from '../../../shared/src/index';
-import { loadReport } from '../import/load';
-import { statRefusal } from './readCheck';
 import { parseArgs } from './args';
-import { checkFile, readEntry, type FileEnv, type FileJob, type FileOutcome } from './checkFile';
+import { checkFile, readEntry, readNamedFile, type FileEnv, type FileJob, type FileOutcome } from './checkFile';
 import { humanFormatter, jsonFormatter, sarifFormatter, visible, type Formatter } from './format';
 import type { CliIo } from './io';
 import type { JsonSummary } from './jsonSchema';
-import { M, defaultLang, errnoReason, helpText, type Lang } from './messages';
+import { M, defaultLang, helpText, type Lang } from './messages';
 import { checkInWorkers } from './pool';
 import { Progress } from './progress';
 import { review } from './review/run';
@@ -42,22 +40,9 @@ function byId(a: { id: string }, b: { id: string }): number {
 
 /** `xxgk-report extract FILE`: the text a file is checked as, tables as aligned pipe tables. */
 async function extract(file: string, lang: Lang, io: CliIo): Promise<number> {
-  const abs = path.resolve(io.cwd, file);
-  let bytes: Buffer;
-  try {
-    const refusal = statRefusal(io.fs.statSync(abs));
-    if (refusal) {
-      io.stderr(`xxgk-report: ${visible(M.cannotRead(file, refusal[lang])[lang])}\n`);
-      return EXIT_TROUBLE;
-    }
-    bytes = io.fs.readFileSync(abs);
-  } catch (e) {
-    io.stderr(`xxgk-report: ${visible(M.cannotRead(file, errnoReason(e as NodeJS.ErrnoException, lang))[lang])}\n`);
-    return EXIT_TROUBLE;
-  }
-  const loaded = await loadReport(file, bytes);
-  if (loaded.kind === 'unreadable' || loaded.kind === 'skipped') {
-    io.stderr(`xxgk-report: ${visible(M.cannotRead(file, loaded.reason[lang])[lang])}\n`);
+  const loaded = await readNamedFile(file, io.fs, io.cwd, lang);
+  if (loaded.kind === 'error') {
+    io.stderr(`xxgk-report: ${visible(loaded.error)}\n`);
     return EXIT_TROUBLE;
   }
   const text = loaded.kind === 'imported' ? toMarkdownDraft(loaded.imported) : loaded.text;

@@ -7,8 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { RequestType } from 'vscode-languageserver/node';
 import { toMarkdownDraft } from '../../../shared/src/index';
 import type { ServerContext } from '../context';
-import { readReportBytes } from '../cli/readCheck';
-import { loadReport } from '../import/load';
+import { readReportFile } from '../import/load';
 import { originalUri } from '../import/virtual';
 
 export interface ExtractParams {
@@ -28,8 +27,7 @@ export function registerExtract(ctx: ServerContext): void {
     const lang = ctx.settings.localeOf(await ctx.settings.get(uri));
     if (!uri.startsWith('file:')) return { error: lang === 'zh' ? '只能转换本地文件' : 'only local files can be converted' };
     const path = fileURLToPath(uri);
-    const bytes = await readReportBytes(path);
-    const loaded = bytes instanceof Uint8Array ? await loadReport(path, bytes) : bytes;
+    const loaded = await readReportFile(path);
     if (loaded.kind === 'unreadable' || loaded.kind === 'skipped') return { error: loaded.reason[lang] };
     if (loaded.kind === 'text') return { format: 'text', text: loaded.text, draft: loaded.text };
     return { format: loaded.imported.format, text: loaded.text, draft: toMarkdownDraft(loaded.imported) };

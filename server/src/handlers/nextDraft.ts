@@ -10,8 +10,7 @@ import { z } from 'zod';
 import { nextYearDraft, parseReport, toMarkdownDraft, type NextDraftSummary, type Report } from '../../../shared/src/index';
 import type { ServerContext } from '../context';
 import { DRAFT_YEARS, draftSummaryLine } from '../cli/draft';
-import { readReportBytes } from '../cli/readCheck';
-import { loadReport } from '../import/load';
+import { readReportFile } from '../import/load';
 import { originalUri } from '../import/virtual';
 
 export const NextDraftParams = z.object({
@@ -48,8 +47,7 @@ async function lastYearReport(ctx: ServerContext, uri: string, lang: Lang): Prom
   const file = originalUri(uri) ?? uri;
   if (!file.startsWith('file:')) return { error: lang === 'zh' ? '只能读取本地文件' : 'only local files can be read' };
   const path = fileURLToPath(file);
-  const bytes = await readReportBytes(path);
-  const loaded = bytes instanceof Uint8Array ? await loadReport(path, bytes) : bytes;
+  const loaded = await readReportFile(path);
   if (loaded.kind === 'unreadable' || loaded.kind === 'skipped') return { error: loaded.reason[lang] };
   return parseReport(loaded.kind === 'imported' ? toMarkdownDraft(loaded.imported) : loaded.text).report;
 }

@@ -15,8 +15,7 @@ import {
 import type { ServerContext } from '../context';
 import { toRange } from '../convert';
 import { toCheckOptions } from '../settings';
-import { readReportBytes } from '../cli/readCheck';
-import { loadReport } from '../import/load';
+import { readReportFile } from '../import/load';
 import { extractedUri, originalUri } from '../import/virtual';
 import type { UiLocale } from '../messages';
 
@@ -76,8 +75,7 @@ export function registerTableView(ctx: ServerContext): void {
     const key = JSON.stringify(options);
     const hit = fromDisk.get(file);
     if (hit && hit.stamp === stamp && hit.key === key) return hit.loaded;
-    const bytes = await readReportBytes(path);
-    const read = bytes instanceof Uint8Array ? await loadReport(path, bytes) : bytes;
+    const read = await readReportFile(path);
     if (read.kind === 'unreadable' || read.kind === 'skipped') return { error: read.reason[locale] };
     const docUri = read.kind === 'imported' ? extractedUri(file) : file;
     const doc = TextDocument.create(docUri, 'xxgk-report', 0, read.text);

@@ -11,8 +11,7 @@ import { isReportDocument, type ServerContext } from '../context';
 import { DocumentCache } from '../documentCache';
 import { toCheckOptions } from '../settings';
 import { diagnosticsFor, type DiagnosticsHandle } from './diagnostics';
-import { readReportBytes } from '../cli/readCheck';
-import { loadReport, type LoadedReport } from '../import/load';
+import { readReportFile, type LoadedReport } from '../import/load';
 import { EXTRACT_SCHEME, extractedUri } from '../import/virtual';
 import { M } from '../cli/messages';
 import { fileVerdict } from '../files';
@@ -63,9 +62,7 @@ export function registerWorkspaceCheck(ctx: ServerContext, diagnostics: Diagnost
         // and PDF converted, other formats refused with the reason.
         let read: LoadedReport;
         try {
-          const path = fileURLToPath(uri);
-          const bytes = await readReportBytes(path);
-          read = bytes instanceof Uint8Array ? await loadReport(path, bytes) : bytes;
+          read = await readReportFile(fileURLToPath(uri));
         } catch (e) {
           read = { kind: 'unreadable', reason: { zh: String(e), en: String(e) } };
         }

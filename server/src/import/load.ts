@@ -10,7 +10,7 @@ import * as iconv from 'iconv-lite';
 import { detectFormat, readDocx, readHtml, refusalFor, sniffHtmlCharset, type ImportedText, type Localized } from '../../../shared/src/index';
 import { readPdf } from './pdf';
 import { decodeBytes, type EncodingName } from '../cli/encoding';
-import { decodeForCheck } from '../cli/readCheck';
+import { decodeForCheck, readReportBytes } from '../cli/readCheck';
 
 export type LoadedReport =
   | { readonly kind: 'text'; readonly text: string; readonly encoding: EncodingName }
@@ -71,4 +71,13 @@ export async function loadReport(name: string, bytes: Uint8Array): Promise<Loade
   if (result.kind === 'refused') return { kind: 'unreadable', reason: result.reason };
   if (result.text.trim() === '') return { kind: 'unreadable', reason: { zh: '文件中没有可读的文字，无法检查', en: 'no readable text in the file: cannot be checked' } };
   return { kind: 'imported', text: result.text, imported: result, encoding };
+}
+
+/**
+ * A report file read from disk for the language server: the CLI's rules for what may be read
+ * (`readReportBytes`: regular files only, the size limit), then `loadReport`.
+ */
+export async function readReportFile(path: string): Promise<LoadedReport> {
+  const bytes = await readReportBytes(path);
+  return bytes instanceof Uint8Array ? loadReport(path, bytes) : bytes;
 }
