@@ -19,6 +19,7 @@ import {
   describeSource,
   plainCoverage,
   isNotAReport,
+  CROSS_YEAR_RULES,
   parseReport,
   reportIdentity,
   sourceAt,
@@ -99,8 +100,8 @@ interface PreviousText {
 let previousCache: { readonly source: FileJob['previous']; readonly parsed: PreviousText } | undefined;
 
 /** Whether the report in `text` and last year's name the same body (or either names none). */
-function sameBody(text: string, file: string, last: PreviousText): boolean {
-  const a = reportIdentity(parseReport(normalizeEol(text).text).report, path.basename(file)).key;
+function sameBody(report: Report, file: string, last: PreviousText): boolean {
+  const a = reportIdentity(report, path.basename(file)).key;
   const b = reportIdentity(last.report, path.basename(last.file)).key;
   return a === undefined || b === undefined || a === b;
 }
@@ -145,20 +146,16 @@ function jsonSource(imported: ImportedText, report: Report, offset: number, lang
 
 const TEMPLATES = builtinTemplates();
 
-/** A span of last year's report as a range and offsets in its file's own text. */
-function previousLoc(p: PreviousText, span: { start: number; end: number }): { range: { start: Position; end: Position }; offset: { start: number; end: number } } {
-  const start = p.norm.toOriginal(span.start);
-  const end = p.norm.toOriginal(span.end);
-  return { range: { start: p.index.position(start), end: p.index.position(end) }, offset: { start, end } };
+/** A span of the normalized text as a range and offsets in the file's own text (`index` is over that text). */
+function locIn(norm: NormalizedText, index: LineIndex, span: { start: number; end: number }): { range: { start: Position; end: Position }; offset: { start: number; end: number } } {
+  const start = norm.toOriginal(span.start);
+  const end = norm.toOriginal(span.end);
+  return { range: { start: index.position(start), end: index.position(end) }, offset: { start, end } };
 }
 
 function toJsonFindings(a: Analysis, lang: Lang, eol: EolStyle, quiet: boolean, imported?: ImportedText): JsonFinding[] {
   const index = new LineIndex(a.text);
-  const loc = (span: { start: number; end: number }) => {
-    const start = a.norm.toOriginal(span.start);
-    const end = a.norm.toOriginal(span.end);
-    return { range: { start: index.position(start), end: index.position(end) }, offset: { start, end } };
-  };
+  const loc = (span: { start: number; end: number }) => locIn(a.norm, index, span);
   const out: JsonFinding[] = [];
   for (const f of a.findings) {
     if (quiet && f.severity !== 'error') continue;
@@ -170,7 +167,7 @@ function toJsonFindings(a: Analysis, lang: Lang, eol: EolStyle, quiet: boolean, 
       ...(f.expected !== undefined ? { expected: f.expected } : {}),
       ...(f.actual !== undefined ? { actual: f.actual } : {}),
       related: (f.related ?? []).filter((r) => !r.inPrevious || a.previous).map((r) => (r.inPrevious && a.previous
-        ? { ...previousLoc(a.previous, r.span), file: a.previous.file, message: localize(r.message, lang) }
+        ? { ...locIn(a.previous.norm, a.previous.index, r.span), file: a.previous.file, message: localize(r.message, lang) }
         : { ...loc(r.span), message: localize(r.message, lang) })),
       fixes: (f.fixes ?? []).map((fx) => ({
         title: localize(fx.title, lang),
@@ -292,9 +289,13 @@ export async function checkFile(entry: WalkEntry, job: FileJob, env: FileEnv): P
   try {
     const eol = dominantEol(decoded.text);
     const last = previousOf(job);
-    // Last year's report of another body is no last year's report: not compared (and said so).
-    const previous = last && sameBody(decoded.text, entry.path, last) ? last : undefined;
-    const first = analyzeText(decoded.text, job.options, previous);
+    const compared = analyzeText(decoded.text, job.options, last);
+    // Last year's report of another body is no last year's report: not compared (and said so). The report is
+    // parsed once; the cross-year findings against the wrong body are dropped.
+    const previous = last && sameBody(compared.report, entry.path, last) ? last : undefined;
+    const first: Analysis = last && !previous
+      ? { text: compared.text, norm: compared.norm, report: compared.report, findings: compared.findings.filter((f) => !CROSS_YEAR_RULES.includes(f.ruleId)) }
+      : compared;
     let final = first;
     let fixed = 0;
     // A converted file is not rewritten: the fixes are listed, to be made in the original.
