@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { emptyReport, type Analysis, type DocumentCache } from './documentCache';
 import { toCheckOptions, type Settings, type SettingsStore } from './settings';
 import type { UiLocale } from './messages';
-import { analyze, crossYearEnabled, crossYearFindings, fixToFixpoint, looksLikeReport, parseReport, type Finding, type FixAllResult, type Report } from '../../shared/src/index';
+import { analyze, crossYearEnabled, crossYearFindings, withCrossYear, fixToFixpoint, looksLikeReport, parseReport, type Finding, type FixAllResult, type Report } from '../../shared/src/index';
 import { PreviousFinder, type PreviousReport } from './crossYear';
 import { fileVerdict } from './files';
 
@@ -141,8 +141,7 @@ export class ServerContext {
       hit = { version: analysis.version, key, findings: crossYearFindings(analysis.report, previous.report, options) };
       this.#cross.set(analysis.uri, hit);
     }
-    if (hit.findings.length === 0) return [...analysis.findings];
-    return [...analysis.findings, ...hit.findings].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+    return withCrossYear(analysis.findings, hit.findings);
   }
 
   /** Forget what was computed for a closed document. */

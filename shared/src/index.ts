@@ -44,6 +44,6 @@ export { repetition, sentences, type Repetition, type Sentence } from './crossye
 export {
   nextYearDraft, templateForYear, PREVIOUS_TEXT_MARK, type NextDraft, type NextDraftOptions, type NextDraftSummary, type CarriedCell,
 } from './crossyear/nextDraft';
-export { crossYearFindings, crossYearEnabled, CROSS_YEAR_RULES } from './crossyear/check';
+export { crossYearFindings, crossYearEnabled, withCrossYear, CROSS_YEAR_RULES } from './crossyear/check';
 export { reportStarts } from './model/consolidated';
 export * from './review/index';

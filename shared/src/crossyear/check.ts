@@ -1,7 +1,7 @@
 /** Running only the cross-year rules on a report already parsed (an editor adds them to its cached analysis). */
 import type { Report } from '../model/types';
 import { rules } from '../rules/index';
-import { runRules } from '../rules/run';
+import { runRules, sortFindings } from '../rules/run';
 import type { CheckOptions, Finding, SeveritySetting } from '../rules/types';
 
 /** The ids of the rules that compare a report with last year's. */
@@ -24,4 +24,9 @@ export function crossYearFindings(report: Report, previous: Report, options: Che
     else if (own) only[r.id] = own;
   }
   return runRules(report, { ...options, rules: only, previous });
+}
+
+/** A report's findings with its cross-year ones added, in the order `analyze` gives them. */
+export function withCrossYear(findings: readonly Finding[], cross: readonly Finding[]): Finding[] {
+  return cross.length === 0 ? [...findings] : sortFindings([...findings, ...cross]);
 }

@@ -151,6 +151,7 @@ export function isSuppressed(report: Report, ruleId: string, offset: number): bo
   return report.suppressions.some((s) => !s.ignored && (s.rules.length === 0 || s.rules.includes(ruleId)) && offset >= s.span.start && offset <= s.span.end);
 }
 
-function sortFindings(list: Finding[]): Finding[] {
+/** Findings in the order `analyze` gives them: by place in the text, then by rule. Sorts `list` in place. */
+export function sortFindings(list: Finding[]): Finding[] {
   return list.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
 }

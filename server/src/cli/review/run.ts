@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import {
-  builtinTemplates, cellPlace, crossYearFindings, describeSource, pairReports, reviewCsv, reviewData, reviewEntry,
+  builtinTemplates, cellPlace, crossYearFindings, withCrossYear, describeSource, pairReports, reviewCsv, reviewData, reviewEntry,
   reviewHtml, reviewIdentity, rules as ruleRegistry, sourceAt, stubEntry, type CheckOptions, type PreviousEntry,
   type ReviewInput, type ReviewReport, type SeveritySetting,
 } from '../../../../shared/src/index';
@@ -75,7 +75,7 @@ export function buildReview(outcomes: readonly ReviewFileOutcome[], options: Che
       const last = inputs[j];
       prev = { input: last.input, id: last.id, year: ids[j].year! };
       const cross = crossYearFindings(input.report, last.input.report, options);
-      if (cross.length) input = { ...input, findings: [...input.findings, ...cross].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end) };
+      if (cross.length) input = { ...input, findings: withCrossYear(input.findings, cross) };
     }
     entries.set(it, reviewEntry(input, ids[i], it.id, lang, prev));
   });
