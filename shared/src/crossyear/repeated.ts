@@ -69,9 +69,16 @@ export interface Repetition {
   readonly share: number;
 }
 
+/** Last year's sentence keys, once per parsed report: the editor compares every edit of this year's with them. */
+const keysOf = new WeakMap<Report, ReadonlySet<string>>();
+
 /** How much of `report`'s prose is last year's (`previous`). */
 export function repetition(report: Report, previous: Report): Repetition {
-  const before = new Set(sentences(previous).map((s) => s.key));
+  let before = keysOf.get(previous);
+  if (!before) {
+    before = new Set(sentences(previous).map((s) => s.key));
+    keysOf.set(previous, before);
+  }
   const now = sentences(report);
   const copied: Sentence[] = [];
   let all = 0;
