@@ -40,9 +40,33 @@ function bodyBeforeYear(text: string): string | undefined {
 function isBodyName(s: string): boolean {
   const t = stripSpaces(s);
   if (t.length < 2 || t.length > 40) return false;
-  if (/[。；！？，]/.test(t)) return false;
+  // Sentence punctuation, quotation and book-title marks: a line of prose (`本报告依据《条例》…`), not a name.
+  if (/[。；！？，、：:《》“”"]/.test(t)) return false;
   if (!/[\u4e00-\u9fff]/.test(t)) return false;
-  return !/^(?:政府信息公开|政务公开|年度报告|报告|目录|索引号|发布)/.test(t);
+  return !/^(?:政府信息公开|政务公开|年度报告|报告|目录|索引号|发布|本报告|本年|根据|依据|按照)/.test(t);
+}
+
+/**
+ * A title wrapped over the first two lines (a PDF's text: `澜州市生态环境局2022年政府信息公开工` / `作年度报告`): the
+ * body named before the year in the two lines joined, when they read as a report title.
+ */
+function wrappedTitleBody(text: string): { text: string; span: Span } | undefined {
+  const lines: { text: string; start: number }[] = [];
+  for (let at = 0; at < text.length && lines.length < 2;) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = text.slice(at, end).replace(/\r$/, '');
+    if (line.trim() !== '') lines.push({ text: line, start: at });
+    else if (lines.length === 1) break;
+    at = end + 1;
+  }
+  if (lines.length < 2 || lines[0].text.length > 60 || lines[1].text.length > 30) return undefined;
+  const joined = stripSpaces(lines[0].text + lines[1].text);
+  if (!/(?:政府信息公开|政务公开).{0,12}报告$/.test(joined)) return undefined;
+  const name = bodyBeforeYear(lines[0].text.trim());
+  if (!name) return undefined;
+  const lead = lines[0].text.indexOf(name);
+  return { text: name, span: { start: lines[0].start + lead, end: lines[0].start + lead + name.length } };
 }
 
 function lineAbove(text: string, at: number): { text: string; start: number } | undefined {
@@ -73,6 +97,8 @@ export function reportIdentity(report: Report, fileName?: string): ReportIdentit
 }
 
 function bodyFromText(report: Report): { text: string; span: Span } | undefined {
+  const wrapped = wrappedTitleBody(report.text);
+  if (wrapped) return wrapped;
   const t = report.title;
   if (t) {
     const inTitle = bodyBeforeYear(t.text);
