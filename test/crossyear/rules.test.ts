@@ -22,6 +22,11 @@ test('identity: the body comes from the title, the line above it, or the file na
   assert.equal(reportIdentity(untitled).body, undefined);
   assert.equal(reportIdentity(untitled, '高青县质量技术监督局2018年政府信息公开年报.txt').body, '高青县质量技术监督局');
   assert.equal(bodyKey('某市 市场监督管理局（本级）'), bodyKey('某市市场监督管理局'));
+  // pdftotext wraps a long title over two lines; the prose line under it is never a body's name.
+  const wrapped = readFileSync(join(SEEDS, '..', 'extracted', 'gov2021-pipes.pdftotext.txt'), 'utf8');
+  assert.equal(reportIdentity(parseReport(wrapped).report).body, '澜州市生态环境局');
+  const prose = parseReport('本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）第五十条和\n2023年度政府信息公开工作年度报告\n').report;
+  assert.equal(reportIdentity(prose).body, undefined);
 });
 
 test('identity: every seed names its year, and the ones with a title their body', () => {
@@ -151,4 +156,12 @@ test('a draft made from each generated report carries its 结转下年度 into t
     assert.deepEqual(r2?.cells.map((c) => c.value), [...carriedOut, carriedOut.reduce((a, b) => a + b, 0)]);
     assert.deepEqual(crossYearFindings(draft, lastReport).filter((f) => f.ruleId === 'carryover-mismatch'), []);
   }
+});
+
+test('carryover-mismatch: last year\'s table not read (pdftotext) is said as an info, never passed over in silence', () => {
+  const lastText = readFileSync(join(SEEDS, '..', 'extracted', 'gov2021-pipes.pdftotext.txt'), 'utf8');
+  const now = readFileSync(join(SEEDS, '..', 'synthetic', 'gov2021-pipes.md'), 'utf8').replaceAll('2022', '2023');
+  const found = crossYearFindings(parseReport(now).report, parseReport(lastText).report).filter((f) => f.ruleId === 'carryover-mismatch');
+  assert.deepEqual(found.map((f) => [f.severity, f.message.zh]), [['info', '2022年度报告的“结转下年度继续办理”未能读取：上年结转未与上年报告核对。']]);
+  assert.match(now.slice(found[0].span.start, found[0].span.end), /上年结转政府信息公开申请数量/);
 });

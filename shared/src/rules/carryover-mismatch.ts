@@ -1,5 +1,5 @@
 import type { RawFinding, RuleDefinition } from './types';
-import { cellIn, columnName, num } from './support';
+import { cellIn, columnName, num, tableViews } from './support';
 import { previousName, viewPair } from '../crossyear/support';
 
 /**
@@ -18,12 +18,29 @@ const rule: RuleDefinition = {
   fixable: true,
   check(ctx) {
     const out: RawFinding[] = [];
-    const pair = viewPair(ctx, 'requests');
-    if (!pair) return out;
-    const r2 = pair.now.rows.get('R2');
-    const r4 = pair.before.rows.get('R4');
-    if (!r2 || !r4) return out;
+    const previous = ctx.options.previous;
+    if (!previous) return out;
+    const now = tableViews(ctx).find((v) => v.table.kind === 'requests');
+    const r2 = now?.rows.get('R2');
+    if (!now || !r2 || !r2.cells.some((c) => c.state === 'number')) return out;
     const last = previousName(ctx);
+    const pair = viewPair(ctx, 'requests');
+    const r4 = pair?.before.rows.get('R4');
+    // Last year's report has the table (it is on a format with a carry-over row) but it was not read: say that the
+    // carry-over was not compared, rather than nothing. An old-format report has no such row: nothing to say.
+    if (!pair || !r4 || !r4.cells.some((c) => c.state === 'number')) {
+      if (previous.template === 'gov2014' || (previous.year !== undefined && previous.year < 2019)) return out;
+      out.push({
+        span: r2.labelSpan,
+        severity: 'info',
+        message: {
+          zh: `${last.zh}的“结转下年度继续办理”未能读取：上年结转未与上年报告核对。`,
+          en: `${last.en}'s "carried over to next year" could not be read: the carry-over was not compared with it.`,
+        },
+        data: { previousYear: previous.year, unread: true },
+      });
+      return out;
+    }
     for (const column of pair.now.tt.columns) {
       const cell = cellIn(r2, column.id);
       const before = cellIn(r4, column.id);
