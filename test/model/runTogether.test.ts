@@ -1,7 +1,7 @@
 /**
  * Tables whose digits ran together (a web page copied as text: `（一）予以公开1020300（二）部分公开…`): read back by
- * the table's own identities when exactly one split satisfies them (shared/src/model/runSplit.ts, the run-together
- * reading in shared/src/model/tables.ts), otherwise reported as unreadable; never a wrong value accepted.
+ * the table's own identities when exactly one split satisfies them (shared/src/model/tables/runSplit.ts, the run-together
+ * reading in shared/src/model/tables/), otherwise reported as unreadable; never a wrong value accepted.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { analyze, hover, reportCoverage, type Report, type Table } from '../../shared/src/index';
-import { solveSplits, type Constraint } from '../../shared/src/model/runSplit';
+import { solveSplits, type Constraint } from '../../shared/src/model/tables/runSplit';
 import { builtinTemplates } from '../../shared/src/templates/load';
 import { ROOT } from '../support/walk';
 

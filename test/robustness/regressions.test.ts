@@ -87,7 +87,7 @@ test('applyEdits-fractional: an edit with a fractional offset deletes a characte
 
 test('leading-tabs-quadratic: a table line that starts with 60,000 tabs is read in linear time', () => {
   // Found by `npm run fuzz` (5 of 100,000 cases timed out: 18.7 s without an answer for 103 K
-  // characters). tables.ts lineItems(): `while (fields[0].text === '') fields.shift()` is
+  // characters). tables/readers/lines.ts lineItems(): `while (fields[0].text === '') fields.shift()` is
   // quadratic when V8 cannot left-trim the array: the same loop alone takes 5.4 s for 100,000
   // fields; analyze() on this input took 0.45–5.9 s (bound 5.1 s). Suggested: find the first
   // non-empty field and slice once.

@@ -74,7 +74,7 @@ export interface Cell {
   /**
    * Set when the cell was cut out of a run of digits that held several cells (a web page copied as text,
    * `1020300` for 1|0|2|0|3|0|0) and its value is the unique split that satisfies the table's own identities
-   * (`model/runSplit.ts`). Its sums were used to read it, so they were not checked independently.
+   * (`model/tables/runSplit.ts`). Its sums were used to read it, so they were not checked independently.
    */
   readonly inferred?: true;
 }
