@@ -3,12 +3,12 @@
  * layout, then their digit runs are split by the table's identities (`runSplit.ts`); only a unique solution is kept.
  */
 import type { Cell, Span, Table, TableKind, TableRow, TemplateId } from '../types';
-import type { Line } from '../lines';
+import { type Line, foldedLine } from '../lines';
 import { stripSpaces, hasCjk, foldWidth } from '../text';
 import { type Item, type ItemSource, arraySource, compactText, memoFlag, normOf } from './items';
 import { hasRunHint, runTogetherItems } from './readers/runTogether';
 import { type ParseResult, budget, brokenRuns, MAX_TABLE_ITEMS, MAX_TABLE_LINES, parseRows, pendingRuns } from './rows';
-import type { PreparedTable } from './templateIndex';
+import { type PreparedTable, type StartWords, startWords } from './templateIndex';
 import { solveSplits, type Chunk, type Constraint, type SplitRow, type Term } from './runSplit';
 
 /** Lines read after the last line with a run, for the rows of a table one per line. */
@@ -41,6 +41,7 @@ export function runTogetherPass(
   for (const r of regions) for (let l = lineOf(r.start); l <= lineOf(Math.max(r.start, r.end - 1)); l++) covered.add(l);
   const hint = (j: number): boolean => !covered.has(j) && lines[j].text.length >= 8 && hasRunHint(lines[j].text);
   const kinds = [...new Set(all.map((pt) => pt.table.kind))];
+  const words = startWords(all);
   let done = 0;
   for (let li = 0; li < lines.length && budget.left > 0; li++) {
     if (!hint(li)) continue;
@@ -52,23 +53,33 @@ export function runTogetherPass(
       if (hint(to)) last = to;
       to++;
     }
+    done = to;
+    li = to - 1;
+    // No line of the window shows a table's header word or first label (a phone number in prose): no table starts
+    // here, so the window is not tokenised. Every item's compact text is part of its line's, so none is lost.
+    if (!windowShowsStart(lines, from, to, words)) continue;
     const items: Item[] = [];
     for (let j = from; j < to && items.length < MAX_RUN_ITEMS; j++) for (const it of runTogetherItems(lines[j])) items.push(it);
     for (const t of readRunTogether(all, kinds, items, preferred)) {
       tables.push(t);
       regions.push(t.span);
     }
-    done = to;
-    li = to - 1;
   }
+}
+
+function windowShowsStart(lines: readonly Line[], from: number, to: number, words: StartWords): boolean {
+  for (let j = from; j < to; j++) {
+    const compact = stripSpaces(foldedLine(lines[j]));
+    if (words.markers.some((m) => compact.includes(m)) || words.firsts.some((f) => compact.includes(f))) return true;
+  }
+  return false;
 }
 
 export function readRunTogether(all: readonly PreparedTable[], kinds: readonly TableKind[], items: readonly Item[], preferred?: TemplateId): Table[] {
   const out: Table[] = [];
   const taken: Span[] = [];
   // Every kind's start words at once: an item that shows none of them is no kind's start (tested once per item).
-  const allMarkers = [...new Set(all.flatMap((pt) => pt.markers).filter((m) => m.length >= 2))];
-  const allFirsts = [...new Set(all.flatMap((pt) => pt.keys.find((k) => k.ind.role === 'value')?.norms ?? []))];
+  const { markers: allMarkers, firsts: allFirsts } = startWords(all);
   const anyStart = (it: Item): boolean => {
     const compact = compactOf(it);
     return compact !== '' && (allMarkers.some((m) => compact.includes(m)) || allFirsts.some((f) => compact.includes(f) && normOf(it) === f));

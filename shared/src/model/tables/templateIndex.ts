@@ -137,3 +137,24 @@ export function preparedAll(templates: readonly Template[]): PreparedTable[] {
   return lastAll;
 }
 
+
+/** Words a table may start with: header markers of two characters or more, and each table's first value row label. */
+export interface StartWords {
+  readonly markers: readonly string[];
+  readonly firsts: readonly string[];
+}
+
+const startWordsCache = new WeakMap<readonly PreparedTable[], StartWords>();
+
+/** Every table kind's start words at once (run-together windows and items are tested against all of them). */
+export function startWords(all: readonly PreparedTable[]): StartWords {
+  let w = startWordsCache.get(all);
+  if (!w) {
+    w = {
+      markers: [...new Set(all.flatMap((pt) => pt.markers).filter((m) => m.length >= 2))],
+      firsts: [...new Set(all.flatMap((pt) => pt.keys.find((k) => k.ind.role === 'value')?.norms ?? []))],
+    };
+    startWordsCache.set(all, w);
+  }
+  return w;
+}
