@@ -21,6 +21,25 @@ function isAsciiDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+const DIGIT = /\d/g;
+
+/**
+ * Where the last number that starts before `end` starts (at `from` or later): the start of its digit run, moved back
+ * over the run and the approximation word's two characters the way a match would start.
+ */
+function lastDigitBefore(folded: string, end: number, from: number): number {
+  let i = Math.min(end, folded.length) - 1;
+  while (i > from && !isAsciiDigit(folded.charCodeAt(i))) i--;
+  if (i <= from) return from;
+  // Back to the start of the number (digits, thousands commas, a decimal point).
+  while (i > from) {
+    const c = folded.charCodeAt(i - 1);
+    if (isAsciiDigit(c) || c === 44 || c === 46) i--;
+    else break;
+  }
+  return i;
+}
+
 /** A year, date, clock time, document number, phone number or web address is not a figure. */
 function isExcluded(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 1), start);
@@ -39,18 +58,21 @@ export function findFigures(text: string, excluded: readonly Span[]): Figure[] {
   let ex = 0;
   FIGURE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  const n = folded.length;
   for (;;) {
     // A match starts at the next digit or at the approximation word (two characters at most) right before it, and
     // its number starts at that digit. A number inside a table is no figure: only where its match ends matters,
     // which the same pattern without captures tells without building the match (a table is mostly figures).
-    let d = FIGURE.lastIndex;
-    while (d < n && !isAsciiDigit(folded.charCodeAt(d))) d++;
-    if (d >= n) break;
+    // The next digit, found by the regex engine (no match object: `test` only moves `lastIndex`).
+    DIGIT.lastIndex = FIGURE.lastIndex;
+    if (!DIGIT.test(folded)) break;
+    const d = DIGIT.lastIndex - 1;
     const from = Math.max(FIGURE.lastIndex, d - 2);
     while (ex < excluded.length && excluded[ex].end <= d) ex++;
     if (ex < excluded.length && excluded[ex].start <= d) {
+      // Inside a table: step over every number up to the table's end at once, then over the match running across it.
       FIGURE_END.lastIndex = from;
+      const last = lastDigitBefore(folded, excluded[ex].end, d);
+      if (last > from) FIGURE_END.lastIndex = last;
       if (!FIGURE_END.test(folded)) break;
       FIGURE.lastIndex = FIGURE_END.lastIndex;
       continue;
@@ -101,9 +123,10 @@ export function findFigures(text: string, excluded: readonly Span[]): Figure[] {
 function sentenceIndex(text: string): (offset: number) => Span {
   const ends: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '。' || c === '！' || c === '？' || c === '；') ends.push(i + 1);
-    else if (c === '\n' || c === '\r') ends.push(i);
+    const c = text.charCodeAt(i);
+    // 。！？；
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b) ends.push(i + 1);
+    else if (c === 10 || c === 13) ends.push(i);
   }
   return (offset) => {
     let lo = 0;
