@@ -3,7 +3,7 @@ import type { TableKind } from '../types';
 import { type Line, foldedLine, leadingWs } from '../lines';
 import { normalizeLabel, stripSpaces } from '../text';
 import { type Item, type ItemSource, itemIsNote, itemLooksNarrative } from './items';
-import { type PreparedTable, firstLabelStarts, markerKinds } from './templateIndex';
+import { type PreparedTable, firstLabelStarts, markerIndex, markersIn } from './templateIndex';
 
 export interface Candidate {
   readonly kind: TableKind;
@@ -20,8 +20,12 @@ export function anchorKinds(line: Line, all: readonly PreparedTable[]): Candidat
   const kinds = new Map<TableKind, boolean>();
   const delimited = line.text.includes('\t') || line.text.includes('|');
   // Each marker once (template variants share most of them), in the order of the tables: kinds come out as before.
-  for (const { marker: m, kind } of markerKinds(all)) {
-    if (!kinds.has(kind) && norm.includes(m) && (norm.length <= m.length + 40 || delimited)) kinds.set(kind, false);
+  const index = markerIndex(all);
+  const shown = markersIn(index, norm);
+  for (let k = 0; k < index.list.length; k++) {
+    if (shown[k] === 0) continue;
+    const { marker: m, kind } = index.list[k];
+    if (!kinds.has(kind) && (norm.length <= m.length + 40 || delimited)) kinds.set(kind, false);
   }
   if (kinds.size === 0 && firstLabelStarts(all).has(foldedLine(line).charAt(leadingWs(line.text)))) {
     const first = lineItemsForAnchor(line);

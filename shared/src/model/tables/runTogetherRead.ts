@@ -8,7 +8,7 @@ import { stripSpaces, hasCjk, foldWidth } from '../text';
 import { type Item, type ItemSource, arraySource, compactText, memoFlag, normOf } from './items';
 import { hasRunHint, runTogetherItems } from './readers/runTogether';
 import { type ParseResult, budget, brokenRuns, MAX_TABLE_ITEMS, MAX_TABLE_LINES, parseRows, pendingRuns } from './rows';
-import { type PreparedTable, type StartWords, startWords } from './templateIndex';
+import { type MarkerIndex, type PreparedTable, type StartWords, markerIndex, markersIn, startWords } from './templateIndex';
 import { solveSplits, type Chunk, type Constraint, type SplitRow, type Term } from './runSplit';
 
 /** Lines read after the last line with a run, for the rows of a table one per line. */
@@ -42,6 +42,7 @@ export function runTogetherPass(
   const hint = (j: number): boolean => !covered.has(j) && lines[j].text.length >= 8 && hasRunHint(lines[j].text);
   const kinds = [...new Set(all.map((pt) => pt.table.kind))];
   const words = startWords(all);
+  const markers = markerIndex(all);
   let done = 0;
   for (let li = 0; li < lines.length && budget.left > 0; li++) {
     if (!hint(li)) continue;
@@ -57,7 +58,7 @@ export function runTogetherPass(
     li = to - 1;
     // No line of the window shows a table's header word or first label (a phone number in prose): no table starts
     // here, so the window is not tokenised. Every item's compact text is part of its line's, so none is lost.
-    if (!windowShowsStart(lines, from, to, words)) continue;
+    if (!windowShowsStart(lines, from, to, words, markers)) continue;
     const items: Item[] = [];
     for (let j = from; j < to && items.length < MAX_RUN_ITEMS; j++) for (const it of runTogetherItems(lines[j])) items.push(it);
     for (const t of readRunTogether(all, kinds, items, preferred)) {
@@ -67,10 +68,10 @@ export function runTogetherPass(
   }
 }
 
-function windowShowsStart(lines: readonly Line[], from: number, to: number, words: StartWords): boolean {
+function windowShowsStart(lines: readonly Line[], from: number, to: number, words: StartWords, markers: MarkerIndex): boolean {
   for (let j = from; j < to; j++) {
     const compact = stripSpaces(foldedLine(lines[j]));
-    if (words.markers.some((m) => compact.includes(m)) || words.firsts.some((f) => compact.includes(f))) return true;
+    if (markersIn(markers, compact).includes(1) || words.firsts.some((f) => compact.includes(f))) return true;
   }
   return false;
 }

@@ -91,7 +91,7 @@ export function otherKindMarkers(pt: PreparedTable): string[] {
 }
 
 
-export const markerKindsCache = new WeakMap<readonly PreparedTable[], { readonly marker: string; readonly kind: TableKind }[]>();
+const markerKindsCache = new WeakMap<readonly PreparedTable[], { readonly marker: string; readonly kind: TableKind }[]>();
 
 /** The distinct (header marker of two characters or more, table kind) pairs of the tables, in table order. */
 export function markerKinds(all: readonly PreparedTable[]): { readonly marker: string; readonly kind: TableKind }[] {
@@ -112,7 +112,7 @@ export function markerKinds(all: readonly PreparedTable[]): { readonly marker: s
   return list;
 }
 
-export const firstStartsCache = new WeakMap<readonly PreparedTable[], Set<string>>();
+const firstStartsCache = new WeakMap<readonly PreparedTable[], Set<string>>();
 
 /** First characters of every table's first row label (`一、…`, `第二十条…`): a cheap test before normalising a line. */
 export function firstLabelStarts(all: readonly PreparedTable[]): Set<string> {
@@ -157,4 +157,45 @@ export function startWords(all: readonly PreparedTable[]): StartWords {
     startWordsCache.set(all, w);
   }
   return w;
+}
+
+/** The markers of `markerKinds` by their first character, for finding every marker a line shows in one pass. */
+export interface MarkerIndex {
+  readonly list: readonly { readonly marker: string; readonly kind: TableKind }[];
+  /** 1 where some marker starts with this UTF-16 code unit. */
+  readonly starts: Uint8Array;
+  /** Indices into `list` by the marker's first code unit. */
+  readonly byFirst: ReadonlyMap<number, readonly number[]>;
+}
+
+const markerIndexCache = new WeakMap<readonly PreparedTable[], MarkerIndex>();
+
+export function markerIndex(all: readonly PreparedTable[]): MarkerIndex {
+  let index = markerIndexCache.get(all);
+  if (!index) {
+    const list = markerKinds(all);
+    const starts = new Uint8Array(0x10000);
+    const byFirst = new Map<number, number[]>();
+    list.forEach(({ marker }, i) => {
+      const c = marker.charCodeAt(0);
+      starts[c] = 1;
+      const l = byFirst.get(c);
+      if (l) l.push(i);
+      else byFirst.set(c, [i]);
+    });
+    index = { list, starts, byFirst };
+    markerIndexCache.set(all, index);
+  }
+  return index;
+}
+
+/** Whether each marker of the index occurs in `text` (by index into `list`), in one pass over the text. */
+export function markersIn(index: MarkerIndex, text: string): Uint8Array {
+  const found = new Uint8Array(index.list.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (index.starts[c] === 0) continue;
+    for (const k of index.byFirst.get(c)!) if (found[k] === 0 && text.startsWith(index.list[k].marker, i)) found[k] = 1;
+  }
+  return found;
 }
