@@ -1,5 +1,5 @@
 import type { Span } from './types';
-import { foldWidth } from './text';
+import { foldWidth, stripSpaces } from './text';
 
 /** One line of the text, without its line break. */
 export interface Line {
@@ -13,6 +13,8 @@ export interface Line {
   readonly blank?: boolean;
   /** `foldWidth(text)`, computed on first use by `foldedLine` (lines are folded once, whoever asks). */
   folded?: string;
+  /** `stripSpaces(foldWidth(text))`, computed on first use by `compactLine`. */
+  compact?: string;
 }
 
 /** Whether the UTF-16 unit `c` is matched by the regular expression class `\s`. */
@@ -42,6 +44,13 @@ export function foldedLine(line: Line): string {
   return f;
 }
 
+/** The line width-folded without white space (what header words and labels are matched against), once per line. */
+export function compactLine(line: Line): string {
+  let c = line.compact;
+  if (c === undefined) line.compact = c = stripSpaces(foldedLine(line));
+  return c;
+}
+
 /** Splits text into lines on `\r\n`, `\n` and `\r`, keeping exact offsets. */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
@@ -51,12 +60,12 @@ export function splitLines(text: string): Line[] {
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
-      lines.push({ index: index++, start, end: i, text: text.slice(start, i), blank: blankText(text, start, i), folded: undefined });
+      lines.push({ index: index++, start, end: i, text: text.slice(start, i), blank: blankText(text, start, i), folded: undefined, compact: undefined });
       if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
     }
   }
-  lines.push({ index, start, end: n, text: text.slice(start, n), blank: blankText(text, start, n), folded: undefined });
+  lines.push({ index, start, end: n, text: text.slice(start, n), blank: blankText(text, start, n), folded: undefined, compact: undefined });
   return lines;
 }
 

@@ -1,7 +1,7 @@
 /** Where a table may start: lines that show a table kind's header words or its first row label. */
 import type { TableKind } from '../types';
-import { type Line, foldedLine, leadingWs } from '../lines';
-import { normalizeLabel, stripSpaces } from '../text';
+import { type Line, compactLine, foldedLine, leadingWs } from '../lines';
+import { normalizeLabel } from '../text';
 import { type Item, type ItemSource, itemIsNote, itemLooksNarrative } from './items';
 import { type PreparedTable, firstLabelStarts, markerIndex, markersIn } from './templateIndex';
 
@@ -15,7 +15,7 @@ export function anchorKinds(line: Line, all: readonly PreparedTable[]): Candidat
   if (line.text.length > 400) return [];
   // Prose sentences are never table headers: skip the normalisation for them.
   if (line.text.length > 30 && line.text.includes('。') && !line.text.includes('\t') && !line.text.includes('|')) return [];
-  const norm = stripSpaces(foldedLine(line));
+  const norm = compactLine(line);
   if (norm.length === 0 || norm.length > 160 || /[。！？]/.test(norm)) return [];
   const kinds = new Map<TableKind, boolean>();
   const delimited = line.text.includes('\t') || line.text.includes('|');

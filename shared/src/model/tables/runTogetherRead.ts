@@ -3,7 +3,7 @@
  * layout, then their digit runs are split by the table's identities (`runSplit.ts`); only a unique solution is kept.
  */
 import type { Cell, Span, Table, TableKind, TableRow, TemplateId } from '../types';
-import { type Line, foldedLine } from '../lines';
+import { type Line, compactLine } from '../lines';
 import { stripSpaces, hasCjk, foldWidth } from '../text';
 import { type Item, type ItemSource, arraySource, compactText, memoFlag, normOf } from './items';
 import { hasRunHint, runTogetherItems } from './readers/runTogether';
@@ -70,7 +70,7 @@ export function runTogetherPass(
 
 function windowShowsStart(lines: readonly Line[], from: number, to: number, words: StartWords, markers: MarkerIndex): boolean {
   for (let j = from; j < to; j++) {
-    const compact = stripSpaces(foldedLine(lines[j]));
+    const compact = compactLine(lines[j]);
     if (markersIn(markers, compact).includes(1) || words.firsts.some((f) => compact.includes(f))) return true;
   }
   return false;
