@@ -170,16 +170,24 @@ function compacted(folded: string): Compact {
   return { text: out, at: at.subarray(0, n) };
 }
 
+const labelCache = new WeakMap<TableTemplate, readonly string[]>();
+
+/** The distinct labels and header markers of a template table that a text showing the table would contain, once per table. */
+function searchLabels(tt: TableTemplate): readonly string[] {
+  let labels = labelCache.get(tt);
+  if (!labels) {
+    const all = [...tt.indicators.map((i) => normalise(i.label)).filter((l) => l.length >= MIN_LABEL), ...tt.headerMarkers.map((m) => foldWidth(m)).filter((m) => m.length >= MIN_MARKER)];
+    labels = [...new Set(all.filter((l) => !/\d/.test(l)))];
+    labelCache.set(tt, labels);
+  }
+  return labels;
+}
+
 function labelHits(tt: TableTemplate, compact: Compact, outside: (at: number) => boolean): { count: number; first?: Span; last?: Span } {
   let count = 0;
   let first: Span | undefined;
   let last: Span | undefined;
-  const seen = new Set<string>();
-  const labels = [...tt.indicators.map((i) => normalise(i.label)).filter((l) => l.length >= MIN_LABEL), ...tt.headerMarkers.map((m) => foldWidth(m)).filter((m) => m.length >= MIN_MARKER)]
-    .filter((l) => !/\d/.test(l));
-  for (const label of labels) {
-    if (seen.has(label)) continue;
-    seen.add(label);
+  for (const label of searchLabels(tt)) {
     const i = compact.text.indexOf(label);
     if (i < 0) continue;
     const at = compact.at[i];
