@@ -142,6 +142,10 @@ export async function runBatch({ quick }) {
       `xxgk-report --jobs 1${pin ? ', taskset -c 0' : ''}`,
       [...(pin ? ['taskset', '-c', '0'] : []), process.execPath, BIN.cli, 'check', '--format', 'json', '--jobs', '1', dir], opts,
     );
+    // Scaling over threads: --jobs 1 and --jobs 2, neither pinned, so that only the number of threads differs.
+    const check = (jobs) => [process.execPath, BIN.cli, 'check', '--format', 'json', '--jobs', String(jobs), dir];
+    runs.oursJobs1 = await timed('xxgk-report --jobs 1 (not pinned)', check(1), opts);
+    runs.oursJobs2 = await timed('xxgk-report --jobs 2 (not pinned)', check(2), opts);
     runs.markdownlint = existsSync(MARKDOWNLINT)
       ? await timed('markdownlint-cli2 "**/*.txt"', [process.execPath, MARKDOWNLINT, '**/*.txt'], opts)
       : undefined;
@@ -153,18 +157,22 @@ export async function runBatch({ quick }) {
     }
     const ml = runs.markdownlint;
     const ratios = ml ? { ours: runs.ours.wallS / ml.wallS, oursOneCore: runs.oursOneCore.wallS / ml.wallS } : undefined;
-    const trouble = [runs.ours, runs.oursOneCore].filter((r) => r.exitCode !== 0 && r.exitCode !== 1);
+    const trouble = [runs.ours, runs.oursOneCore, runs.oursJobs1, runs.oursJobs2].filter((r) => r.exitCode !== 0 && r.exitCode !== 1);
+    const speedup = runs.oursJobs1.wallS / runs.oursJobs2.wallS;
     const targets = [
       target('Batch', 'CLI ≥ 30 MB/s on one core (--jobs 1)', runs.oursOneCore.mbPerS, `${fmt(runs.oursOneCore.mbPerS, 2)} MB/s (${fmt(runs.oursOneCore.mbPerCpuS, 2)} MB per CPU-second)`, runs.oursOneCore.mbPerS >= 30),
       target('Batch', 'CLI faster than markdownlint-cli2 (--jobs 1 vs markdownlint-cli2)', ratios?.oursOneCore,
         ratios ? `${fmt(ratios.oursOneCore, 2)}× its time` : 'n/a', ratios ? ratios.oursOneCore < 1 : false),
+    target('Batch', `CLI --jobs 2 ≥ 1.7× --jobs 1 (wall time, neither pinned, ${os.cpus().length} CPUs)`, speedup,
+      `${fmt(speedup, 2)}× (${fmt(runs.oursJobs1.wallS, 2)} s → ${fmt(runs.oursJobs2.wallS, 2)} s; CPU ${fmt(runs.oursJobs1.userS + runs.oursJobs1.sysS, 1)} s → ${fmt(runs.oursJobs2.userS + runs.oursJobs2.sysS, 1)} s)`,
+      speedup >= 1.7),
     ];
     const bounded = await runBounded({ quick, useTime, timeFile });
     targets.push(target('Batch', `CLI over ${bounded.files.toLocaleString('en-US')} files finishes under --max-old-space-size=64 (both thread settings)`,
       bounded.runs.every((r) => r.finished) ? 1 : 0,
       bounded.runs.map((r) => `${r.finished ? 'finished' : r.outOfMemory ? 'OUT OF MEMORY' : `exit ${r.exitCode}`}, peak RSS ${fmt(r.peakRssMB, 0)} MB`).join('; '),
       bounded.runs.every((r) => r.finished)));
-    return { files: count, bytes, timeTool: useTime ? TIME : '/proc polling', pinned: pin, sanity, runs, ratios, trouble: trouble.map((r) => r.label), targets, bounded };
+    return { files: count, bytes, timeTool: useTime ? TIME : '/proc polling', pinned: pin, sanity, runs, ratios, speedup, trouble: trouble.map((r) => r.label), targets, bounded };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     rmSync(timeFile, { force: true });
@@ -185,6 +193,9 @@ export function batchMarkdown(res) {
   ];
   if (res.ratios) {
     lines.push('', `Our time ÷ markdownlint-cli2's time: **${fmt(res.ratios.ours, 2)}×** with default threads, **${fmt(res.ratios.oursOneCore, 2)}×** with \`--jobs 1\` on one core (below 1 = we are faster).`);
+  }
+  if (res.speedup !== undefined) {
+    lines.push('', `\`--jobs 2\` ÷ \`--jobs 1\`, neither pinned to a CPU: **${fmt(res.speedup, 2)}×** faster in wall time.`);
   }
   if (Object.values(res.runs).some((r) => r?.timedOut)) lines.push('', 'A run marked "stopped" hit the time limit; its throughput is an upper bound and the ratios are bounds.');
   if (res.trouble.length) lines.push('', `Exit code 2 (trouble) in: ${res.trouble.join(', ')}.`);

@@ -28,22 +28,26 @@ const SECTIONS = [
 const METHOD = {
   engine: `\`analyze(text, { reuse: false })\` (parse + every rule, default options) from \`shared/src/index.ts\`, bundled by this script with
 esbuild (same settings as \`scripts/build.mjs\`, unminified) into \`node_modules/.cache/xxgk-report-bench/core.cjs\` and run
-in the benchmark process. Inputs: the 5 seed reports as they are, and generated documents of about 30 KB to 3 MB (a
+in the benchmark process. Inputs: the 5 seed reports as they are, and generated documents of about 30 KB to 10 MB (a
 city's consolidated reports: fixture reports pasted one after another, each renamed to another department; every
-generated size is the beginning of the same 3 MB document, and the 48 fixture reports repeat in it). Each input
+generated size is the beginning of the same 10 MB document, the "10 MB pasted document", and the 48 fixture reports repeat in it). Each input
 is warmed up first (≥ 0.5 s), then timed call by call (≥ 10 calls, or 6 for 1 MB and more, and ≥ 2 s). The baseline is a
 bare \`text.split(/\\r?\\n/)\` of the same text, timed the same way. "First call" is the very first \`analyze\` of that
 input (the first row's includes JIT warm-up of the whole core). "CPU share" is the process's CPU time over wall time
 while sampling: near 100% means the numbers were not slowed by other work on the machine; "CPU time" is the median
 process CPU time per call (including V8's GC threads), less sensitive to other load than wall time. "Allocated per call" is what
 one \`analyze\` allocates on the JS heap (the heap's growth plus what each garbage collection freed, from \`v8.GCProfiler\`, over 50
-calls, 3 for 1 MB and more), also divided by the input's UTF-8 size.`,
+calls, 3 for 1 MB and more), also divided by the input's UTF-8 size. The targets on check ÷ split and on allocation take the
+worst seed or generated input (not the one-line dump, whose line split has one line to find).`,
   editing: `\`node dist/server.js --stdio\` driven by a scripted client (vscode-jsonrpc: createMessageConnection,
 StreamMessageReader/Writer). The client declares \`workspace.configuration\`, so the server pulls its settings; the client
 answers \`xxgk-report.debounceMs: 0\`. Diagnostics are pushed. One server opens a generated 30 KB report and then a 1 MB
-one; in each it types single characters in the middle of a prose line near the middle of the document (incremental
+consolidated document; in each it types single characters in the middle of a prose line near the middle of the document (incremental
 \`didChange\`), waiting for the \`publishDiagnostics\` of each edited version before the next edit (latency = didChange
-sent → that publishDiagnostics received). Then hover (on numbers spread over the document), documentSymbol and
+sent → that publishDiagnostics received). Then the same server opens seed report 000 (31.5 KB, one real report) and a single 1 MB
+report grown from it (its title and table, section 二 lengthened with 90 subsections of its own prose; the core finds one
+report in it, checked before the run), and edits the last digit of a statistical-table cell near the middle of the table, to the
+next digit and back alternately (a \`didChange\` whose range covers the digit), and types into the 1 MB report's prose. Then hover (on numbers spread over the document), documentSymbol and
 codeAction (on the ranges of the published diagnostics) requests, one at a time. "Server CPU per edit" is the server
 process's CPU time (from /proc, 10 ms ticks) over the edit series divided by the number of edits. Memory: a second,
 fresh server; RSS (/proc/PID/status VmRSS) after initialize, with 1, and with 50 (quick run: 20) distinct ~30 KB reports open (each
@@ -52,7 +56,7 @@ alive in a plain Node process after forced GC (what the server's cache itself co
 bundle and not-yet-collected garbage).`,
   batch: `The CLI as shipped (\`dist/cli.js\`) on a temporary directory of generated reports (~30 KB each, sizes 15-45 KB),
 \`--format json\` to /dev/null: once with the default number of worker threads, once with \`--jobs 1\` pinned to one CPU
-(\`taskset -c 0\`). Then \`markdownlint-cli2\` (devDependency, default rules, no config file) on the same files via the glob
+(\`taskset -c 0\`), then with \`--jobs 1\` and with \`--jobs 2\`, neither pinned (the speed-up of two threads over one). Then \`markdownlint-cli2\` (devDependency, default rules, no config file) on the same files via the glob
 \`**/*.txt\` (it lints whatever the glob matches as Markdown), output to /dev/null. Each run is limited to 5 minutes.
 "MB per CPU-second" divides the input by user + system CPU time and is less sensitive to other load than wall time.`,
   startup: `Spawn of \`node dist/server.js --stdio\` → \`initialize\` result, 1 warm-up spawn then 10 timed (each server is shut down

@@ -140,3 +140,57 @@ export function documentPrefix(doc, bytes) {
   const text = bytes >= doc.bytes ? doc.text : `${prefixLines(doc.text, bytes)}\n`;
   return { text, bytes: Buffer.byteLength(text), reports: doc.starts.filter((s) => s < text.length).length };
 }
+
+const ZH_DIGITS = '零一二三四五六七八九';
+
+/** 1..99 as a Chinese numeral (四, 十二, 九十三), as in a `（十二）` heading. */
+function chineseNumeral(n) {
+  if (n < 10) return ZH_DIGITS[n];
+  return `${n >= 20 ? ZH_DIGITS[Math.floor(n / 10)] : ''}十${n % 10 ? ZH_DIGITS[n % 10] : ''}`;
+}
+
+/** Subsections added to section 二 of the single long report: （四） to （九十三）. */
+const LONG_SUBSECTIONS = 90;
+
+/**
+ * ONE report of about `targetBytes` UTF-8 bytes, not a consolidated document: the largest seed report (000, 31.5 KB:
+ * its title, its six sections and its one statistical table, unchanged) with section 二 made long. After its own
+ * （一）–（三） come 90 more subsections, （四） to （九十三）, headed by the prose subsection titles of the seeds and filled
+ * with seed 000's own prose paragraphs (lines of 60+ characters that are neither headings nor table rows) in turn,
+ * so every figure in the added prose is one the report's table holds. Deterministic. Returns the text, its size,
+ * and where the added prose starts and ends (UTF-16 offsets).
+ */
+export function makeSingleReport(targetBytes) {
+  const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => clean(readFileSync(join(SEEDS, f), 'utf8')));
+  const base = seeds[0];
+  // Subsection titles from the seeds' sections 一 and 二 (above their 三、 heading), without digits or sentence punctuation.
+  const beforeThree = (t) => t.slice(0, Math.max(0, t.search(/^[\s\u3000]*三[、.．]/m)));
+  const titles = [...new Set(seeds.flatMap((t) => beforeThree(t).split('\n'))
+    .map((l) => /^\s*[（(][一二三四五六七八九十]+[）)]\s*([^\t\d。，,]{4,20})$/.exec(l)?.[1]).filter(Boolean))];
+  const prose = base.split('\n').filter((l) => l.length >= 60 && !/[\t|<>]/.test(l)
+    && !/^[#（(一二三四五六七八九十\d]/.test(l.trimStart()) && !/报告$/.test(l));
+  const at = base.indexOf('\n三、') + 1;
+  if (at === 0 || titles.length === 0 || prose.length === 0) throw new Error('makeSingleReport: seed 000 is not laid out as expected');
+  const room = targetBytes - Buffer.byteLength(base) - 1;
+  const blocks = [];
+  let size = 0;
+  for (let k = 0, p = 0; k < LONG_SUBSECTIONS; k++) {
+    const heading = `（${chineseNumeral(4 + k)}）${titles[k % titles.length]}\n\n`;
+    const end = (room * (k + 1)) / LONG_SUBSECTIONS;
+    let block = heading;
+    size += Buffer.byteLength(heading);
+    // Paragraphs until the block reaches its share, stopping at whichever side of it is nearer.
+    for (;;) {
+      const para = `${prose[p % prose.length]}\n\n`;
+      const n = Buffer.byteLength(para);
+      if (block !== heading && size + n / 2 > end) break;
+      block += para;
+      size += n;
+      p++;
+    }
+    blocks.push(block);
+  }
+  const added = blocks.join('');
+  const text = `${base.slice(0, at)}${added}${base.slice(at)}\n`;
+  return { text, bytes: Buffer.byteLength(text), addedStart: at, addedEnd: at + added.length };
+}
